@@ -1,0 +1,44 @@
+package jp.systemgear.ec.export.rest;
+
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import jp.systemgear.ec.export.domain.ChannelTemplate;
+
+public record ChannelTemplateRequest(
+        @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9_-]{0,39}",
+                message = "1-40 lower-case letters, digits, '_' or '-'") String code,
+        @NotBlank @Size(max = 200) String name,
+        @Pattern(regexp = "csv|tsv|json|ndjson", message = "one of csv, tsv, json, ndjson") String format,
+        @Pattern(regexp = "UTF-8|Windows-31J", message = "UTF-8 or Windows-31J") String encoding,
+        Boolean includeHeader,
+        @NotEmpty @Size(max = 200) List<@Valid ColumnRequest> columns) {
+
+    public record ColumnRequest(@NotBlank @Size(max = 100) String header, @Size(max = 100) String field,
+            @Size(max = 200) String value) {
+
+        @AssertTrue(message = "a column takes either a field or a fixed value")
+        public boolean isFieldOrValue() {
+            return (field == null) != (value == null);
+        }
+    }
+
+    public ChannelTemplate toEntity() {
+        ChannelTemplate template = new ChannelTemplate();
+        template.code = code;
+        template.name = name.strip();
+        template.format = format == null ? "csv" : format;
+        template.encoding = encoding == null ? "UTF-8" : encoding;
+        template.includeHeader = includeHeader == null || includeHeader;
+        template.columns = columns.stream()
+                .map(c -> new ChannelTemplate.Column(c.header(), c.field(), c.value()))
+                .toList();
+        return template;
+    }
+}
