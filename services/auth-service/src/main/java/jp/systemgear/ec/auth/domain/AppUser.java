@@ -8,12 +8,13 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
+
+import jp.systemgear.ec.common.domain.TimestampedEntity;
 
 @Entity
 @Table(name = "app_user")
-public class AppUser {
+public class AppUser extends TimestampedEntity {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -34,24 +35,11 @@ public class AppUser {
     @Column(nullable = false)
     public boolean enabled = true;
 
-    @Column(name = "created_at", nullable = false, updatable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-
     @Column(name = "password_changed_at", nullable = false)
     public Instant passwordChangedAt;
 
     @PrePersist
-    void onCreate() {
-        createdAt = Instant.now();
-        updatedAt = createdAt;
-        passwordChangedAt = createdAt;
-    }
-
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = Instant.now();
+    void stampPasswordChange() {
+        passwordChangedAt = Instant.now();
     }
 }

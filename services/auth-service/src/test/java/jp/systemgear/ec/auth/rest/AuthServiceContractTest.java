@@ -46,7 +46,7 @@ class AuthServiceContractTest extends ServiceContractTest {
     @Override
     protected String validBody(String key) {
         return "{\"username\":\"user-" + key + "\",\"displayName\":\"山田 花子\",\"role\":\"operator\","
-                + "\"password\":\"在庫は毎朝六時に更新\"}";
+                + "\"password\":\"在庫は毎朝六時に更新されます\"}";
     }
 
     @Override

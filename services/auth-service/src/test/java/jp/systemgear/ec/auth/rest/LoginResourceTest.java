@@ -42,7 +42,7 @@ class LoginResourceTest {
 
     @Test
     void configuredAdminLogsInAndGetsASignedTokenWithItsRole() {
-        String token = login("bootstrap-admin", "bootstrap-admin-pass-1");
+        String token = login("bootstrap-admin", "Fuji-san is 3776 m");
         JsonPath header = part(token, 0);
         JsonPath claims = part(token, 1);
         assertEquals("RS256", header.getString("alg"));

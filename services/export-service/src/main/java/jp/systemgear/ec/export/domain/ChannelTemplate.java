@@ -1,6 +1,5 @@
 package jp.systemgear.ec.export.domain;
 
-import java.time.Instant;
 import java.util.List;
 
 import jakarta.persistence.Column;
@@ -8,20 +7,24 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.PrePersist;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
 
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
+import jp.systemgear.ec.common.domain.TimestampedEntity;
+
 /** A named column layout for one sales channel's export file. */
 @Entity
 @Table(name = "channel_template")
-public class ChannelTemplate {
+public class ChannelTemplate extends TimestampedEntity {
 
     /** One output column: its header label and the field (or fixed value) that fills it. */
     public record Column(String header, String field, String value) {
+    }
+
+    /** The file layout, stored as one jsonb object (Hibernate Reactive maps objects, not bare arrays). */
+    public record Layout(List<Column> columns) {
     }
 
     @Id
@@ -45,22 +48,5 @@ public class ChannelTemplate {
 
     @JdbcTypeCode(SqlTypes.JSON)
     @jakarta.persistence.Column(nullable = false)
-    public List<Column> columns;
-
-    @jakarta.persistence.Column(name = "created_at", nullable = false, updatable = false)
-    public Instant createdAt;
-
-    @jakarta.persistence.Column(name = "updated_at", nullable = false)
-    public Instant updatedAt;
-
-    @PrePersist
-    void onCreate() {
-        createdAt = Instant.now();
-        updatedAt = createdAt;
-    }
-
-    @PreUpdate
-    void onUpdate() {
-        updatedAt = Instant.now();
-    }
+    public Layout layout;
 }

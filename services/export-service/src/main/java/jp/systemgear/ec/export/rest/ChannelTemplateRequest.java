@@ -36,9 +36,9 @@ public record ChannelTemplateRequest(
         template.format = format == null ? "csv" : format;
         template.encoding = encoding == null ? "UTF-8" : encoding;
         template.includeHeader = includeHeader == null || includeHeader;
-        template.columns = columns.stream()
+        template.layout = new ChannelTemplate.Layout(columns.stream()
                 .map(c -> new ChannelTemplate.Column(c.header(), c.field(), c.value()))
-                .toList();
+                .toList());
         return template;
     }
 }

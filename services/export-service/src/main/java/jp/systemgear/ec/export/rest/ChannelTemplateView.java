@@ -9,7 +9,7 @@ public record ChannelTemplateView(String code, String name, String format, Strin
         List<ChannelTemplate.Column> columns, Instant createdAt, Instant updatedAt) {
 
     public static ChannelTemplateView of(ChannelTemplate t) {
-        return new ChannelTemplateView(t.code, t.name, t.format, t.encoding, t.includeHeader, t.columns, t.createdAt,
+        return new ChannelTemplateView(t.code, t.name, t.format, t.encoding, t.includeHeader, t.layout.columns(), t.createdAt,
                 t.updatedAt);
     }
 }
