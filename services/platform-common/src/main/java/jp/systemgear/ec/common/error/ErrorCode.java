@@ -15,6 +15,8 @@ public enum ErrorCode {
     INVALID_CREDENTIALS(401, "Invalid credentials"),
     NOT_FOUND(404, "Not found"),
     CONFLICT(409, "Conflict"),
+    /** An {@code If-Match} precondition named a version that is no longer current. */
+    PRECONDITION_FAILED(412, "Precondition failed"),
     RATE_LIMITED(429, "Too many requests"),
     FORBIDDEN(403, "Forbidden"),
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
@@ -55,6 +57,7 @@ public enum ErrorCode {
             case 405 -> METHOD_NOT_ALLOWED;
             case 406 -> NOT_ACCEPTABLE;
             case 409 -> CONFLICT;
+            case 412 -> PRECONDITION_FAILED;
             case 413 -> PAYLOAD_TOO_LARGE;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
             case 422 -> VALIDATION_ERROR;
