@@ -1,0 +1,6 @@
+package jp.systemgear.ec.catalog.rules;
+
+/** How a rule recognises supplier rows; see {@link MatchDefinition}. */
+public enum MatchType {
+    EXACT, JAN, PREFIX, REGEX
+}
