@@ -232,6 +232,23 @@ public abstract class ServiceContractTest {
                 ErrorCode.AUTH_TOKEN_INVALID);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = { "expired", "wrong issuer", "wrong audience",
+            "alg none", "unknown key" })
+    void everyBadTokenIsAuthTokenInvalid(String kind) {
+        String role = jp.systemgear.ec.common.security.Roles.ADMIN;
+        String token = switch (kind) {
+            case "expired" -> TestTokens.expired(role);
+            case "wrong issuer" -> TestTokens.withIssuer("https://attacker.example/auth", role);
+            case "wrong audience" -> TestTokens.withAudience("another-platform", role);
+            case "alg none" -> TestTokens.unsigned(role);
+            case "unknown key" -> TestTokens.signedByStranger(role);
+            default -> throw new IllegalArgumentException(kind);
+        };
+        expectProblem(given().auth().oauth2(token).when().get(collectionPath()).then(), 401,
+                ErrorCode.AUTH_TOKEN_INVALID);
+    }
+
     @Test
     void roleWithoutPermissionIsForbidden() {
         expectProblem(given().auth().oauth2(TestTokens.withoutRoles()).when().get(collectionPath()).then(), 403,

@@ -2,8 +2,12 @@ package jp.systemgear.ec.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.time.Duration;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.time.Instant;
+import java.util.Base64;
 import java.util.Set;
 import java.util.UUID;
 
@@ -12,8 +16,14 @@ import io.smallrye.jwt.util.KeyUtils;
 
 import jp.systemgear.ec.common.security.Roles;
 
-/** Access tokens for tests, shaped like auth-service's and signed with the test key. */
+/**
+ * Access tokens for tests, shaped like auth-service's and signed with the test key, and the
+ * malformed ones every service must refuse (expired, foreign issuer or audience, unsigned, signed
+ * by a stranger's key).
+ */
 public final class TestTokens {
+
+    private static PrivateKey stranger;
 
     private TestTokens() {
     }
@@ -40,21 +50,73 @@ public final class TestTokens {
     }
 
     public static String token(String subject, Set<String> groups) {
+        return sign(subject, groups, TestKeys.ISSUER, Roles.AUDIENCE, Instant.now().plusSeconds(600), testKey());
+    }
+
+    /** Expired well beyond the verifier's clock-skew allowance. */
+    public static String expired(String role) {
+        return sign("test-" + role, Set.of(role), TestKeys.ISSUER, Roles.AUDIENCE, Instant.now().minusSeconds(600),
+                testKey());
+    }
+
+    public static String withIssuer(String issuer, String role) {
+        return sign("test-" + role, Set.of(role), issuer, Roles.AUDIENCE, Instant.now().plusSeconds(600), testKey());
+    }
+
+    public static String withAudience(String audience, String role) {
+        return sign("test-" + role, Set.of(role), TestKeys.ISSUER, audience, Instant.now().plusSeconds(600),
+                testKey());
+    }
+
+    /** Signed by a key nobody published. */
+    public static String signedByStranger(String role) {
+        return sign("test-" + role, Set.of(role), TestKeys.ISSUER, Roles.AUDIENCE, Instant.now().plusSeconds(600),
+                strangerKey());
+    }
+
+    /** {@code alg: none}: the classic forgery, claims intact but no signature. */
+    public static String unsigned(String role) {
+        String signed = forRole(role);
+        String header = Base64.getUrlEncoder().withoutPadding()
+                .encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+        return header + "." + signed.split("\\.")[1] + ".";
+    }
+
+    private static String sign(String subject, Set<String> groups, String issuer, String audience, Instant expiresAt,
+            PrivateKey key) {
+        Instant issuedAt = expiresAt.isBefore(Instant.now()) ? expiresAt.minusSeconds(600) : Instant.now();
+        return Jwt.issuer(issuer)
+                .audience(audience)
+                .subject(subject)
+                .upn(subject)
+                .groups(groups)
+                .claim("jti", UUID.randomUUID().toString())
+                .issuedAt(issuedAt)
+                .expiresAt(expiresAt)
+                .jws().keyId(TestKeys.KEY_ID)
+                .sign(key);
+    }
+
+    private static PrivateKey testKey() {
         try {
-            String pem = Files.readString(TestKeys.privateKeyFile());
-            return Jwt.issuer(TestKeys.ISSUER)
-                    .audience(Roles.AUDIENCE)
-                    .subject(subject)
-                    .upn(subject)
-                    .groups(groups)
-                    .claim("jti", UUID.randomUUID().toString())
-                    .expiresIn(Duration.ofMinutes(10))
-                    .jws().keyId(TestKeys.KEY_ID)
-                    .sign(KeyUtils.decodePrivateKey(pem));
+            return KeyUtils.decodePrivateKey(Files.readString(TestKeys.privateKeyFile()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (Exception e) {
-            throw new IllegalStateException("Test token cannot be signed", e);
+            throw new IllegalStateException("Test key cannot be read", e);
         }
+    }
+
+    private static synchronized PrivateKey strangerKey() {
+        if (stranger == null) {
+            try {
+                KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+                generator.initialize(2048);
+                stranger = generator.generateKeyPair().getPrivate();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return stranger;
     }
 }

@@ -1,10 +1,11 @@
 package jp.systemgear.ec.auth.config;
 
+import java.time.Duration;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 
-/** Users and passwords: AUTH_DEMO_USERS, AUTH_ADMIN_USERNAME/PASSWORD, AUTH_BCRYPT_COST. */
+/** Users, sessions and throttling; the environment variable behind each is in README's table. */
 @ConfigMapping(prefix = "auth")
 public interface AuthConfig {
 
@@ -17,10 +18,24 @@ public interface AuthConfig {
 
     int bcryptCost();
 
+    /** JWT_REFRESH_EXPIRES_IN: how long a refresh token stays usable. */
+    Duration refreshTokenTtl();
+
+    Throttle throttle();
+
     /** The first administrator, from a Secret in production; created once if it does not exist. */
     interface Admin {
         Optional<String> username();
 
         Optional<String> password();
+    }
+
+    /** Failed logins counted per account and per client address over a window. */
+    interface Throttle {
+        Duration window();
+
+        int maxFailuresPerAccount();
+
+        int maxFailuresPerAddress();
     }
 }

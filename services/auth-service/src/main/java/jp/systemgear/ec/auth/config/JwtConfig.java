@@ -1,6 +1,8 @@
 package jp.systemgear.ec.auth.config;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 
@@ -9,6 +11,12 @@ import io.smallrye.config.ConfigMapping;
 public interface JwtConfig {
 
     String privateKeyLocation();
+
+    /**
+     * JWT_PREVIOUS_PUBLIC_KEY_FILES: public keys (PEM) of keys retired by a rotation, still published
+     * in the JWKS so tokens they signed keep verifying until those tokens expire.
+     */
+    Optional<List<String>> previousPublicKeyLocations();
 
     String issuer();
 

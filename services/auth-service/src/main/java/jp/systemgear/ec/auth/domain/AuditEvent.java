@@ -20,7 +20,17 @@ public class AuditEvent {
 
     public static final String LOGIN_SUCCEEDED = "login.succeeded";
     public static final String LOGIN_FAILED = "login.failed";
+    public static final String LOGIN_THROTTLED = "login.throttled";
+    public static final String LOGOUT = "logout";
+    public static final String REFRESH_REUSED = "refresh.reused";
     public static final String USER_CREATED = "user.created";
+    public static final String USER_UPDATED = "user.updated";
+    public static final String PASSWORD_RESET = "user.password_reset";
+    public static final String PASSWORD_CHANGED = "user.password_changed";
+    public static final String CLIENT_CREATED = "client.created";
+    public static final String CLIENT_SECRET_ROTATED = "client.secret_rotated";
+    public static final String CLIENT_REVOKED = "client.revoked";
+    public static final String CLIENT_AUTH_FAILED = "client.auth_failed";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

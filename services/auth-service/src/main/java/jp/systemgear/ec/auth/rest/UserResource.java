@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -42,6 +43,16 @@ public class UserResource {
         return users.get(security.getUserPrincipal().getName()).map(UserView::of);
     }
 
+    @POST
+    @Path("me/password")
+    @RolesAllowed({ Roles.ADMIN, Roles.OPERATOR, Roles.VIEWER })
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<RestResponse<Void>> changeOwnPassword(@Valid @NotNull PasswordChangeRequest request,
+            SecurityContext security) {
+        return users.changeOwnPassword(security.getUserPrincipal().getName(), request.currentPassword(),
+                request.newPassword()).map(user -> RestResponse.noContent());
+    }
+
     @GET
     @Path("users")
     @RolesAllowed(Roles.ADMIN)
@@ -64,5 +75,24 @@ public class UserResource {
         return users.create(request.toNewUser(), security.getUserPrincipal().getName())
                 .map(user -> RestResponse.ResponseBuilder.<UserView> created(URI.create("users/" + user.username))
                         .entity(UserView.of(user)).build());
+    }
+
+    @PATCH
+    @Path("users/{username}")
+    @RolesAllowed(Roles.ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<UserView> update(@PathParam("username") String username, @Valid @NotNull UserUpdateRequest request,
+            SecurityContext security) {
+        return users.update(username, request.toChange(), security.getUserPrincipal().getName()).map(UserView::of);
+    }
+
+    @POST
+    @Path("users/{username}/password")
+    @RolesAllowed(Roles.ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Uni<RestResponse<Void>> resetPassword(@PathParam("username") String username,
+            @Valid @NotNull PasswordResetRequest request, SecurityContext security) {
+        return users.resetPassword(username, request.newPassword(), security.getUserPrincipal().getName())
+                .map(user -> RestResponse.noContent());
     }
 }

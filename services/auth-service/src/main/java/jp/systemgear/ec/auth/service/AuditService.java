@@ -1,9 +1,11 @@
 package jp.systemgear.ec.auth.service;
 
+import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
@@ -17,6 +19,11 @@ public class AuditService {
 
     public AuditService(AuditEventRepository events) {
         this.events = events;
+    }
+
+    @WithSession
+    public Uni<List<AuditEvent>> search(String type, String subject, String actor, Long beforeId, int limit) {
+        return events.search(type, subject, actor, beforeId, limit);
     }
 
     @WithTransaction

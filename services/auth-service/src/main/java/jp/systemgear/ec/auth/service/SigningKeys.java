@@ -12,6 +12,7 @@ import java.security.PrivateKey;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.RSAPublicKeySpec;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -35,6 +36,7 @@ public class SigningKeys {
     private final PrivateKey privateKey;
     private final RSAPublicKey publicKey;
     private final String keyId;
+    private final List<RSAPublicKey> previousKeys;
 
     public SigningKeys(JwtConfig config) {
         try {
@@ -46,8 +48,12 @@ public class SigningKeys {
             this.privateKey = key;
             this.publicKey = (RSAPublicKey) KeyFactory.getInstance("RSA")
                     .generatePublic(new RSAPublicKeySpec(rsa.getModulus(), rsa.getPublicExponent()));
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(publicKey.getEncoded());
-            this.keyId = Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 12));
+            this.keyId = keyIdOf(publicKey);
+            List<RSAPublicKey> previous = new ArrayList<>();
+            for (String location : config.previousPublicKeyLocations().orElse(List.of())) {
+                previous.add((RSAPublicKey) KeyUtils.decodePublicKey(Files.readString(Path.of(location.trim()))));
+            }
+            this.previousKeys = List.copyOf(previous);
         } catch (IOException e) {
             throw new UncheckedIOException("JWT signing key cannot be read from " + config.privateKeyLocation(), e);
         } catch (GeneralSecurityException e) {
@@ -63,15 +69,32 @@ public class SigningKeys {
         return keyId;
     }
 
-    /** The JWK Set other services verify against (RFC 7517). */
+    /** The JWK Set other services verify against (RFC 7517): the current key first, then retired ones. */
     public Map<String, Object> jwks() {
-        return Map.of("keys", List.of(Map.of(
+        List<Map<String, Object>> keys = new ArrayList<>();
+        keys.add(jwk(publicKey));
+        previousKeys.forEach(key -> keys.add(jwk(key)));
+        return Map.of("keys", keys);
+    }
+
+    /** The key id: a digest of the public key, the same on every replica and stable across restarts. */
+    public static String keyIdOf(RSAPublicKey key) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getEncoded());
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 12));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static Map<String, Object> jwk(RSAPublicKey key) {
+        return Map.of(
                 "kty", "RSA",
                 "use", "sig",
                 "alg", "RS256",
-                "kid", keyId,
-                "n", base64Url(publicKey.getModulus()),
-                "e", base64Url(publicKey.getPublicExponent()))));
+                "kid", keyIdOf(key),
+                "n", base64Url(key.getModulus()),
+                "e", base64Url(key.getPublicExponent()));
     }
 
     private static String base64Url(BigInteger value) {

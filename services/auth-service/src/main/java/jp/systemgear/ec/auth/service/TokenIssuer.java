@@ -7,9 +7,11 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
 
 import jp.systemgear.ec.auth.config.JwtConfig;
 import jp.systemgear.ec.auth.domain.AppUser;
+import jp.systemgear.ec.auth.domain.ServiceClient;
 import jp.systemgear.ec.common.security.Roles;
 
 /** Signs access tokens: short-lived, RS256, with the key id the JWKS publishes. */
@@ -27,18 +29,30 @@ public class TokenIssuer {
         this.config = config;
     }
 
-    /** CPU work (an RSA signature): callers run it off the event loop. */
+    /** For a user: {@code groups} holds the role. An RSA signature: callers keep it off hot loops. */
     public AccessToken issue(AppUser user) {
-        String token = Jwt.issuer(config.issuer())
+        return sign(claims(user.username, Set.of(user.role))
+                .claim("name", user.displayName == null ? user.username : user.displayName));
+    }
+
+    /** For a machine client: {@code groups} holds the granted scopes. */
+    public AccessToken issue(ServiceClient client, Set<String> scopes) {
+        return sign(claims(client.clientId, scopes)
+                .claim("client_id", client.clientId)
+                .claim("scope", String.join(" ", scopes)));
+    }
+
+    private JwtClaimsBuilder claims(String subject, Set<String> groups) {
+        return Jwt.issuer(config.issuer())
                 .audience(Roles.AUDIENCE)
-                .subject(user.username)
-                .upn(user.username)
-                .groups(Set.of(user.role))
-                .claim("name", user.displayName == null ? user.username : user.displayName)
+                .subject(subject)
+                .upn(subject)
+                .groups(groups)
                 .claim("jti", UUID.randomUUID().toString())
-                .expiresIn(config.accessTokenTtl())
-                .jws().keyId(keys.keyId())
-                .sign(keys.privateKey());
-        return new AccessToken(token, config.accessTokenTtl());
+                .expiresIn(config.accessTokenTtl());
+    }
+
+    private AccessToken sign(JwtClaimsBuilder claims) {
+        return new AccessToken(claims.jws().keyId(keys.keyId()).sign(keys.privateKey()), config.accessTokenTtl());
     }
 }

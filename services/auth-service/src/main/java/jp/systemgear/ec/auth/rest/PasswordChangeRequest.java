@@ -1,0 +1,14 @@
+package jp.systemgear.ec.auth.rest;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+public record PasswordChangeRequest(@NotBlank String currentPassword,
+        @NotNull @Size(min = 12, max = 72) String newPassword) {
+
+    @Override
+    public String toString() {
+        return "PasswordChangeRequest[...]";
+    }
+}
