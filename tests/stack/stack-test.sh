@@ -13,6 +13,7 @@
 #   STACK_TEST_READY_TIMEOUT  seconds to wait for "./platform up" to be ready (default 180)
 #   STACK_TEST_BURST          requests in the rate-limit burst (default 200)
 #   STACK_TEST_PLATFORM       the command under test (default ./platform)
+#   STACK_TEST_NO_BUILD=1     use the jars as they are (default: ./platform build first)
 set -uo pipefail # no -e: a failed check is recorded and the run goes on
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
@@ -130,7 +131,9 @@ done
 
 mkdir -p "$(dirname "$STATE_DIR")"
 # Building may take minutes and is not what is measured here; ./platform build is a no-op when fresh.
-if "$PLATFORM" build >"$STATE_DIR.build.log" 2>&1; then
+if [[ "${STACK_TEST_NO_BUILD:-}" == 1 ]]; then
+  note "STACK_TEST_NO_BUILD=1: using the jars as they are"
+elif "$PLATFORM" build >"$STATE_DIR.build.log" 2>&1; then
   ok "jars are built"
   rm -f "$STATE_DIR.build.log"
 else
@@ -156,7 +159,8 @@ mkdir -p "$STATE_DIR" "$WORK"
 # keeps SIGINT deliverable: without it, bash starts background jobs with SIGINT ignored.
 started_at=$SECONDS
 set -m
-PLATFORM_STATE_DIR="$STATE_DIR" PORT_OFFSET="$OFFSET" "$PLATFORM" up --reset --no-build \
+PLATFORM_STATE_DIR="$STATE_DIR" PORT_OFFSET="$OFFSET" PLATFORM_READY_TIMEOUT="$READY_TIMEOUT" \
+  "$PLATFORM" up --reset --no-build \
   >"$OUT" 2>&1 </dev/null &
 PLATFORM_PID=$!
 set +m
