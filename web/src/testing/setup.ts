@@ -1,0 +1,19 @@
+import '@testing-library/jest-dom/vitest';
+import { afterAll, afterEach, beforeAll } from 'vitest';
+import { cleanup } from '@testing-library/react';
+import { server } from './server';
+import i18n from '@/lib/i18n';
+import { session } from '@/lib/session';
+import { setRuntimeConfig } from '@/config/runtime';
+
+// jsdom's fetch needs absolute URLs: tests use an API base of http://localhost.
+setRuntimeConfig({ apiBaseUrl: 'http://localhost' });
+
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(async () => {
+  cleanup();
+  server.resetHandlers();
+  session.reset();
+  await i18n.changeLanguage('ja');
+});
+afterAll(() => server.close());
