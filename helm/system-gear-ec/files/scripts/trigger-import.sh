@@ -20,18 +20,19 @@ trap 'rm -rf "$work"' EXIT
 client_id="$(cat "$CLIENT_DIR/client-id")"
 client_secret="$(cat "$CLIENT_DIR/client-secret")"
 
-# The credentials go to curl through a config file, never on its command line (visible in ps).
-# HTTP Basic with form-encoded id and secret, as RFC 6749 section 2.3.1 asks.
-urlencode() {
-  printf '%s' "$1" | od -An -tx1 -v | tr -d ' \n' | sed 's/\(..\)/%\1/g'
+# The credentials go to curl through a config file, never on its command line (visible in ps), as
+# HTTP Basic (auth-service also takes them as form fields). In a curl config string, backslash and
+# double quote must be escaped.
+curl_quote() {
+  printf '%s' "$1" | sed 's/\\/\\\\/g; s/"/\\"/g'
 }
 umask 077
-printf 'user = "%s:%s"\n' "$(urlencode "$client_id")" "$(urlencode "$client_secret")" >"$work/curl-auth"
+printf 'user = "%s:%s"\n' "$(curl_quote "$client_id")" "$(curl_quote "$client_secret")" >"$work/curl-auth"
 
 status="$(curl -sS --max-time "$max_time" -o "$work/token.json" -w '%{http_code}' \
   -K "$work/curl-auth" \
   -H 'Accept: application/json' \
-  --data 'grant_type=client_credentials' \
+  --data 'grant_type=client_credentials&scope=import%3Atrigger' \
   "$AUTH_URL/api/auth/token")" || { echo "[ERROR] token request to $AUTH_URL failed" >&2; exit 2; }
 if [ "$status" != 200 ]; then
   echo "[ERROR] token request answered HTTP $status: $(head -c 500 "$work/token.json")" >&2
