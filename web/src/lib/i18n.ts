@@ -22,6 +22,8 @@ void i18n.use(initReactI18next).init({
   lng: initialLanguage(),
   fallbackLng: 'ja',
   interpolation: { escapeValue: false },
+  // Keys contain ':' (scopes) and '.' (audit event types): one namespace, no namespace separator.
+  nsSeparator: false,
   returnNull: false,
 });
 document.documentElement.lang = i18n.language;

@@ -1,0 +1,276 @@
+#!/usr/bin/env node
+/**
+ * End-to-end tests of the SPA in real headless Chromium (Debian's /usr/bin/chromium, driven by
+ * playwright-core) against the real local stack on its own ports and state directory:
+ *
+ *   PORT_OFFSET=20000 LOCAL_PG_PORT=27432 PLATFORM_STATE_DIR=.local/web-e2e ./platform up --no-build
+ *
+ * (edge https://localhost:28443). Offset 20000 keeps every port below Linux's ephemeral range
+ * (32768-60999): with offset 30000 a management port (39084) was once taken by an outgoing
+ * connection and the stack failed to start. A start that fails on "Address already in use" is
+ * retried once.
+ *
+ * The edge serves web/dist, so run `npm run build` first. The stack is stopped with SIGINT at the
+ * end (and killed if it does not stop in time); everything listens on loopback only.
+ *
+ * Environment: E2E_BASE_URL (use an already running stack, do not start one), E2E_PORT_OFFSET
+ * (default 20000), E2E_PG_PORT (default 27432), E2E_READY_TIMEOUT (s, default 240), CHROMIUM (default /usr/bin/chromium),
+ * E2E_SCREENSHOTS (directory for screenshots; default e2e/output).
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import net from 'node:net';
+import { chromium } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const webDir = resolve(here, '..');
+const root = resolve(webDir, '..');
+const offset = Number(process.env.E2E_PORT_OFFSET ?? 20000);
+const pgPort = Number(process.env.E2E_PG_PORT ?? 27432);
+const edgePort = 8443 + offset;
+const external = process.env.E2E_BASE_URL;
+const base = external ?? `https://localhost:${edgePort}`;
+const stateDir = '.local/web-e2e';
+const readyTimeout = Number(process.env.E2E_READY_TIMEOUT ?? 240) * 1000;
+const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const outDir = resolve(process.env.E2E_SCREENSHOTS ?? join(here, 'output'));
+const PASSWORD = 'demo-pass-2026';
+const started = Date.now();
+
+const results = [];
+let stack = null;
+
+function log(msg) {
+  console.log(`[e2e ${((Date.now() - started) / 1000).toFixed(1)}s] ${msg}`);
+}
+
+function portOpen(port) {
+  return new Promise((res) => {
+    const s = net.connect({ host: '127.0.0.1', port });
+    s.once('connect', () => (s.destroy(), res(true)));
+    s.once('error', () => res(false));
+  });
+}
+
+async function startStack() {
+  if (!existsSync(join(webDir, 'dist', 'index.html'))) throw new Error('web/dist is missing: run `npm run build` first');
+  if (await portOpen(edgePort)) throw new Error(`port ${edgePort} is already in use: is another stack running?`);
+  mkdirSync(join(root, stateDir), { recursive: true });
+  const logFile = join(root, stateDir, 'platform-up.log');
+  const fd = openSync(logFile, 'w');
+  log(`starting the stack (PORT_OFFSET=${offset}, log ${logFile})`);
+  stack = spawn(join(root, 'platform'), ['up', '--no-build'], {
+    cwd: root,
+    env: { ...process.env, PORT_OFFSET: String(offset), LOCAL_PG_PORT: String(pgPort), PLATFORM_STATE_DIR: stateDir, EDGE_HOST: '127.0.0.1' },
+    stdio: ['ignore', fd, fd],
+    detached: true,
+  });
+  const exited = new Promise((res) => stack.once('exit', (code, signal) => res({ code, signal })));
+  stack.exited = exited;
+  const deadline = Date.now() + readyTimeout;
+  while (Date.now() < deadline) {
+    const text = readFileSync(logFile, 'utf8');
+    if (text.includes('Press Ctrl-C to stop')) {
+      log('stack is up');
+      return;
+    }
+    const done = await Promise.race([exited, new Promise((r) => setTimeout(() => r(null), 1000))]);
+    if (done) throw new Error(`./platform up exited (${JSON.stringify(done)}):\n${text.split('\n').slice(-25).join('\n')}`);
+  }
+  throw new Error(`the stack was not ready after ${readyTimeout / 1000} s; see ${logFile}`);
+}
+
+async function stopStack() {
+  if (!stack || stack.exitCode !== null || stack.signalCode !== null) return;
+  log('stopping the stack with SIGINT');
+  process.kill(stack.pid, 'SIGINT');
+  const done = await Promise.race([stack.exited, new Promise((r) => setTimeout(() => r(null), 60_000))]);
+  if (!done) {
+    log('the stack did not stop within 60 s: killing its process group');
+    try {
+      process.kill(-stack.pid, 'SIGKILL');
+    } catch {
+      /* already gone */
+    }
+    await stack.exited;
+  }
+  // Nothing of it may be left: neither its process group nor the edge port.
+  let groupAlive = true;
+  try {
+    process.kill(-stack.pid, 0);
+  } catch {
+    groupAlive = false;
+  }
+  const edgeOpen = await portOpen(edgePort);
+  record('the stack stopped and left nothing running', !groupAlive && !edgeOpen,
+    groupAlive || edgeOpen ? `process group alive: ${groupAlive}, edge port open: ${edgeOpen}` : '');
+}
+
+function record(name, ok, detail = '') {
+  results.push({ name, ok });
+  console.log(`${ok ? 'ok' : 'not ok'} ${results.length} - ${name}${detail ? `\n    ${detail}` : ''}`);
+}
+
+async function test(name, context, fn) {
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  const t0 = Date.now();
+  try {
+    await fn(page);
+    record(`${name} (${Date.now() - t0} ms)`, true);
+  } catch (e) {
+    mkdirSync(outDir, { recursive: true });
+    const file = join(outDir, `failed-${results.length + 1}.png`);
+    await page.screenshot({ path: file, fullPage: true }).catch(() => {});
+    record(name, false, `${e instanceof Error ? e.message.split('\n').slice(0, 6).join('\n    ') : e} (screenshot: ${file})`);
+  } finally {
+    await page.close();
+  }
+}
+
+async function login(page, username, password = PASSWORD) {
+  await page.goto(`${base}/login`);
+  await page.getByLabel('ユーザー名').fill(username);
+  await page.getByLabel('パスワード').fill(password);
+  await page.getByRole('button', { name: 'ログイン' }).click();
+}
+
+async function navLinks(page) {
+  const nav = page.getByRole('navigation', { name: 'メインメニュー' });
+  await nav.waitFor();
+  return (await nav.getByRole('link').allTextContents()).map((s) => s.trim());
+}
+
+function expectEqual(actual, expected, what) {
+  if (JSON.stringify(actual) !== JSON.stringify(expected)) {
+    throw new Error(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
+  }
+}
+
+async function run() {
+  if (!external) {
+    try {
+      await startStack();
+    } catch (e) {
+      if (!String(e).includes('Address already in use')) throw e;
+      log('a port was taken while the stack started; trying once more');
+      stack = null;
+      await startStack();
+    }
+  }
+  const browser = await chromium.launch({
+    executablePath,
+    headless: true,
+    args: [
+      '--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-quic',
+      '--no-first-run', '--disable-component-update', '--disable-sync',
+    ],
+  });
+  const newContext = () => browser.newContext({ ignoreHTTPSErrors: true, locale: 'ja-JP', timezoneId: 'Asia/Tokyo' });
+  try {
+    let ctx = await newContext();
+    await test('the edge serves the built SPA and its runtime config', ctx, async (page) => {
+      const res = await page.goto(`${base}/config.json`);
+      const cfg = await res.json();
+      if (!('apiBaseUrl' in cfg)) throw new Error(`config.json: ${JSON.stringify(cfg)}`);
+      await page.goto(`${base}/suppliers`);
+      await page.getByRole('button', { name: 'ログイン' }).waitFor();
+      if (!page.url().endsWith('/login')) throw new Error(`expected the login page, at ${page.url()}`);
+    });
+
+    await test('a wrong password shows the API problem', ctx, async (page) => {
+      await login(page, 'viewer', 'not-the-password');
+      await page.getByRole('alert').getByText('ユーザー名またはパスワードが正しくありません。').waitFor();
+    });
+
+    await test('viewer: read-only navigation, service health, suppliers; admin pages refused', ctx, async (page) => {
+      await login(page, 'viewer');
+      expectEqual(await navLinks(page), ['ダッシュボード', '仕入先'], 'viewer navigation');
+      for (const svc of ['auth', 'catalog', 'import', 'export']) {
+        await page.getByTestId(`health-${svc}`).locator('.badge-UP').first().waitFor();
+      }
+      await page.getByRole('heading', { name: '最近の取込' }).waitFor();
+      await page.getByRole('link', { name: '仕入先' }).click();
+      await page.getByRole('heading', { name: '仕入先', level: 1 }).waitFor();
+      await page.locator('table, .empty').first().waitFor();
+      await page.goto(`${base}/admin/users`);
+      await page.getByRole('heading', { name: 'アクセス権限がありません' }).waitFor();
+      await page.getByRole('button', { name: 'ログアウト' }).click();
+      await page.getByRole('button', { name: 'ログイン' }).waitFor();
+    });
+    await ctx.close();
+
+    ctx = await newContext();
+    const newUser = `e2e-${Date.now().toString(36)}`;
+    await test('admin: full navigation, creates an operator, the session survives a reload, logs out', ctx, async (page) => {
+      await login(page, 'admin');
+      expectEqual(await navLinks(page), ['ダッシュボード', '仕入先', 'ユーザー', 'サービスクライアント', '監査ログ'], 'admin navigation');
+      await page.getByRole('link', { name: 'ユーザー' }).click();
+      await page.getByRole('link', { name: 'operator を編集' }).waitFor();
+      const form = page.getByRole('form', { name: 'ユーザーを追加' });
+      await form.getByLabel('ユーザー名').fill(newUser);
+      await form.getByLabel('表示名').fill('E2E 太郎');
+      await form.getByLabel('ロール').selectOption('operator');
+      await form.getByLabel('初期パスワード').fill('e2e-password-2026!');
+      await form.getByRole('button', { name: '追加する' }).click();
+      await page.getByText(`ユーザー「${newUser}」を追加しました。`).waitFor();
+      await page.getByRole('link', { name: `${newUser} を編集` }).waitFor();
+      mkdirSync(outDir, { recursive: true });
+      await page.screenshot({ path: join(outDir, 'admin-users.png'), fullPage: true });
+
+      // The access token is in memory only; a reload comes back through the HttpOnly refresh cookie.
+      const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+      if (/eyJ|token/i.test(stored)) throw new Error(`web storage holds something token-like: ${stored}`);
+      const cookies = await ctx.cookies();
+      const refresh = cookies.find((c) => c.name === 'sg_refresh');
+      if (!refresh || !refresh.httpOnly || refresh.path !== '/api/auth') throw new Error(`refresh cookie: ${JSON.stringify(refresh)}`);
+      await page.reload();
+      await page.getByRole('link', { name: `${newUser} を編集` }).waitFor();
+
+      await page.getByRole('button', { name: 'ログアウト' }).click();
+      await page.getByRole('button', { name: 'ログイン' }).waitFor();
+      await page.goto(`${base}/admin/users`);
+      await page.getByRole('button', { name: 'ログイン' }).waitFor();
+    });
+    await ctx.close();
+
+    ctx = await newContext();
+    await test('the new operator logs in and sees the operator navigation, in English on request', ctx, async (page) => {
+      await login(page, newUser, 'e2e-password-2026!');
+      expectEqual(await navLinks(page), ['ダッシュボード', '仕入先'], 'operator navigation');
+      await page.getByTestId('current-user').getByText('E2E 太郎 (オペレーター)').waitFor();
+      await page.getByLabel('表示言語').selectOption('en');
+      await page.getByRole('heading', { name: 'Service health' }).waitFor();
+      mkdirSync(outDir, { recursive: true });
+      await page.screenshot({ path: join(outDir, 'dashboard-en.png'), fullPage: true });
+      await page.getByRole('button', { name: 'Log out' }).click();
+      await page.getByRole('button', { name: 'Log in' }).waitFor();
+    });
+    await ctx.close();
+  } finally {
+    await browser.close();
+  }
+}
+
+let fatal = null;
+const guard = setTimeout(() => {
+  console.error('e2e: overall time limit (8 min) reached');
+  fatal = new Error('time limit');
+  void stopStack().finally(() => process.exit(2));
+}, 8 * 60_000);
+try {
+  await run();
+} catch (e) {
+  fatal = e;
+  console.error(`e2e: ${e instanceof Error ? e.stack : e}`);
+  record('the end-to-end run completed', false);
+} finally {
+  await stopStack().catch((e) => record('the stack stopped', false, String(e)));
+  clearTimeout(guard);
+}
+const passed = results.filter((r) => r.ok).length;
+const failed = results.length - passed;
+console.log(`e2e: ${passed} passed, ${failed} failed in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+process.exit(failed > 0 || fatal ? 1 : 0);
