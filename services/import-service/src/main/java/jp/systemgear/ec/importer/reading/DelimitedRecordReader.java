@@ -1,0 +1,221 @@
+package jp.systemgear.ec.importer.reading;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * CSV and TSV per RFC 4180 (quoted fields with delimiters, doubled quotes and line breaks; CR, LF or
+ * CRLF line ends), written for supplier files rather than taken from a library because it must
+ * recover per record: an unterminated quote, a character after a closing quote or an over-long line
+ * becomes one row error and reading goes on with the next line, with memory bounded by
+ * {@code maxRecordChars}. (The CSV libraries we tried either swallow the rest of the file into one
+ * field after a stray quote or stop at the first malformed record.)
+ */
+public final class DelimitedRecordReader implements RecordReader {
+
+    /**
+     * {@link FileEncoding#reader} puts this noncharacter where bytes are not valid in the file's
+     * encoding. Not U+FFFD: a UTF-8 file may legitimately contain that character.
+     */
+    static final char UNDECODABLE = FileEncoding.UNDECODABLE;
+
+    private static final int NONE = -2;
+
+    private final Reader in;
+    private final char delimiter;
+    private final int quote;
+    private final int maxRecordChars;
+    private final String encodingName;
+
+    /** Characters read ahead of the parser: re-read after a resynchronisation. */
+    private final StringBuilder pushback = new StringBuilder();
+    private int pushbackPos;
+    private int peeked = NONE;
+    private long line = 1;
+    private boolean eof;
+
+    public DelimitedRecordReader(Reader in, char delimiter, Character quote, int maxRecordChars, String encodingName) {
+        this.in = in;
+        this.delimiter = delimiter;
+        this.quote = quote == null ? -1 : quote;
+        this.maxRecordChars = maxRecordChars;
+        this.encodingName = encodingName;
+    }
+
+    @Override
+    public RawRecord next() throws IOException {
+        if (eof && pushbackPos >= pushback.length() && peeked == NONE) {
+            return null;
+        }
+        long startLine = line;
+        StringBuilder raw = new StringBuilder();
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean inQuotes = false;
+        boolean fieldWasQuoted = false;
+        boolean afterClosingQuote = false;
+        String error = null;
+        int c = read();
+        if (c < 0) {
+            return null;
+        }
+        while (true) {
+            if (c >= 0 && raw.length() >= maxRecordChars) {
+                return overlong(startLine, raw, inQuotes);
+            }
+            if (c < 0) {
+                if (inQuotes) {
+                    return unterminated(startLine, raw);
+                }
+                fields.add(field.toString());
+                break;
+            }
+            char ch = (char) c;
+            if (inQuotes) {
+                raw.append(ch);
+                if (c == quote) {
+                    int next = peek();
+                    if (next == quote) {
+                        field.append(ch);
+                        raw.append((char) read());
+                    } else {
+                        inQuotes = false;
+                        afterClosingQuote = true;
+                    }
+                } else {
+                    if (ch == '\n' || ch == '\r' && peek() != '\n') {
+                        line++;
+                    }
+                    field.append(ch);
+                }
+            } else if (ch == delimiter) {
+                raw.append(ch);
+                fields.add(field.toString());
+                field.setLength(0);
+                fieldWasQuoted = false;
+                afterClosingQuote = false;
+            } else if (ch == '\n' || ch == '\r') {
+                if (ch == '\r' && peek() == '\n') {
+                    read();
+                }
+                line++;
+                fields.add(field.toString());
+                break;
+            } else if (c == quote && field.length() == 0 && !fieldWasQuoted) {
+                raw.append(ch);
+                inQuotes = true;
+                fieldWasQuoted = true;
+            } else {
+                raw.append(ch);
+                if (afterClosingQuote && error == null) {
+                    error = "unexpected character '" + ch + "' after a closing quote";
+                }
+                field.append(ch);
+            }
+            c = read();
+        }
+        String text = raw.toString();
+        if (error == null && text.indexOf(UNDECODABLE) >= 0) {
+            error = "bytes that are not valid " + encodingName + " at column " + (text.indexOf(UNDECODABLE) + 1);
+        }
+        return error == null ? RawRecord.ok(startLine, fields, text) : RawRecord.failed(startLine, text, error);
+    }
+
+    /**
+     * A quoted field ran to the end of the file: report the record, then read again from its second
+     * physical line, so one stray quote costs one row, not the rest of the file.
+     */
+    private RawRecord unterminated(long startLine, StringBuilder raw) {
+        resyncAfterFirstLine(startLine, raw);
+        return RawRecord.failed(startLine, firstLine(raw), "unterminated quoted field");
+    }
+
+    private RawRecord overlong(long startLine, StringBuilder raw, boolean inQuotes) throws IOException {
+        if (inQuotes) {
+            // More likely a stray quote than a real megabyte-long field: treat it as unterminated.
+            resyncAfterFirstLine(startLine, raw);
+            return RawRecord.failed(startLine, firstLine(raw),
+                    "unterminated quoted field (no closing quote within " + maxRecordChars + " characters)");
+        }
+        String head = raw.toString();
+        int c;
+        do {
+            c = read();
+        } while (c >= 0 && c != '\n' && c != '\r');
+        if (c == '\r' && peek() == '\n') {
+            read();
+        }
+        line = startLine + 1;
+        return RawRecord.failed(startLine, head, "line longer than " + maxRecordChars + " characters");
+    }
+
+    private void resyncAfterFirstLine(long startLine, StringBuilder raw) {
+        int end = firstLineEnd(raw);
+        String rest = raw.substring(Math.min(raw.length(), end));
+        String unread = pushback.substring(pushbackPos);
+        pushback.setLength(0);
+        pushback.append(rest).append(unread);
+        if (peeked != NONE) {
+            pushback.append((char) peeked);
+            peeked = NONE;
+        }
+        pushbackPos = 0;
+        line = startLine + 1;
+    }
+
+    private static int firstLineEnd(CharSequence raw) {
+        for (int i = 0; i < raw.length(); i++) {
+            char ch = raw.charAt(i);
+            if (ch == '\n') {
+                return i + 1;
+            }
+            if (ch == '\r') {
+                return i + 1 < raw.length() && raw.charAt(i + 1) == '\n' ? i + 2 : i + 1;
+            }
+        }
+        return raw.length();
+    }
+
+    private static String firstLine(StringBuilder raw) {
+        String first = raw.substring(0, firstLineEnd(raw));
+        return first.stripTrailing();
+    }
+
+    private int read() throws IOException {
+        if (peeked != NONE) {
+            int c = peeked;
+            peeked = NONE;
+            return c;
+        }
+        if (pushbackPos < pushback.length()) {
+            char c = pushback.charAt(pushbackPos++);
+            if (pushbackPos == pushback.length()) {
+                pushback.setLength(0);
+                pushbackPos = 0;
+            }
+            return c;
+        }
+        if (eof) {
+            return -1;
+        }
+        int c = in.read();
+        if (c < 0) {
+            eof = true;
+        }
+        return c;
+    }
+
+    private int peek() throws IOException {
+        if (peeked == NONE) {
+            peeked = read();
+        }
+        return peeked;
+    }
+
+    @Override
+    public void close() throws IOException {
+        in.close();
+    }
+}
