@@ -188,6 +188,21 @@ class ChartBehaviourTest {
     }
 
     @Test
+    void authServiceGetsItsSigningKeyAndThePreviousPublicKeysAsFiles() {
+        JsonNode auth = named(production, "Deployment", "system-gear-ec-auth").tree().at("/spec/template/spec");
+        assertEquals("[{\"key\":\"jwt-private.pem\",\"path\":\"jwt-private.pem\"},"
+                + "{\"key\":\"previous-1.pub.pem\",\"path\":\"previous-1.pub.pem\"}]",
+                auth.at("/volumes/1/secret/items").toString());
+        JsonNode config = named(production, "ConfigMap", "system-gear-ec-auth").tree().get("data");
+        assertEquals("/etc/system-gear/jwt/jwt-private.pem", config.get("JWT_PRIVATE_KEY_FILE").asText());
+        assertEquals("/etc/system-gear/jwt/previous-1.pub.pem", config.get("JWT_PREVIOUS_PUBLIC_KEY_FILES").asText());
+        assertTrue(named(production, "ConfigMap", "system-gear-ec-catalog").tree().at("/data/JWT_PRIVATE_KEY_FILE")
+                .isMissingNode(), "only auth-service has the signing key");
+        JsonNode shared = named(production, "ConfigMap", "system-gear-ec-config").tree().get("data");
+        assertEquals("http://system-gear-ec-auth:8081/api/auth/jwks", shared.get("AUTH_JWKS_URL").asText());
+    }
+
+    @Test
     void migrationJobsRunEachServiceImageInInitAndExitMode() {
         var jobs = kind(production, "Job");
         assertEquals(4, jobs.size());

@@ -187,8 +187,8 @@ class JobScriptsTest {
             assertTrue(Files.exists(recent), "dumps within 30 days are kept");
             assertTrue(Files.exists(otherDatabase), "only this database's dumps are rotated");
 
-            // The documented restore: into an empty database, stopping at the first error.
-            var restore = Processes.run(work, pgEnv(target), 120, List.of("pg_restore", "--no-owner", "--exit-on-error",
+            // The documented restore (helm/README.md): into an empty database, stopping at the first error.
+            var restore = Processes.run(work, pgEnv(target), 120, List.of("pg_restore", "--exit-on-error",
                     "--dbname=" + target.database, dumps.get(0).toString()));
             assertEquals(0, restore.exitCode(), restore.output());
             try (var c = target.connect(); var st = c.createStatement()) {

@@ -35,7 +35,7 @@ final class LocalPostgres implements AutoCloseable {
         String name = prefix + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         var pg = new LocalPostgres(uri.getHost(), uri.getPort() < 0 ? 5432 : uri.getPort(), user, password, name);
         try (Connection c = pg.connect("postgres")) {
-            c.createStatement().execute("CREATE DATABASE " + name);
+            c.createStatement().execute("CREATE DATABASE " + name + " TEMPLATE template0");
         } catch (SQLException e) {
             throw new AssertionError("PostgreSQL at " + uri.getHost() + ":" + pg.port + " is needed (set TEST_DB_URL "
                     + "to another server): " + e.getMessage(), e);
