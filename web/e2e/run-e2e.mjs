@@ -178,6 +178,8 @@ async function run() {
       await page.goto(`${base}/suppliers`);
       await page.getByRole('button', { name: 'ログイン' }).waitFor();
       if (!page.url().endsWith('/login')) throw new Error(`expected the login page, at ${page.url()}`);
+      mkdirSync(outDir, { recursive: true });
+      await page.screenshot({ path: join(outDir, 'login.png') });
     });
 
     await test('a wrong password shows the API problem', ctx, async (page) => {
@@ -237,10 +239,25 @@ async function run() {
     await ctx.close();
 
     ctx = await newContext();
-    await test('the new operator logs in and sees the operator navigation, in English on request', ctx, async (page) => {
+    await test('the new operator logs in, sees the operator navigation, changes their password, switches to English', ctx, async (page) => {
       await login(page, newUser, 'e2e-password-2026!');
       expectEqual(await navLinks(page), ['ダッシュボード', '仕入先'], 'operator navigation');
       await page.getByTestId('current-user').getByText('E2E 太郎 (オペレーター)').waitFor();
+      mkdirSync(outDir, { recursive: true });
+      await page.getByTestId('health-auth').locator('.badge-UP').first().waitFor();
+      await page.screenshot({ path: join(outDir, 'dashboard-ja.png'), fullPage: true });
+
+      // Own password change: the API ends every session of the user; the SPA logs in again.
+      await page.getByTestId('current-user').click();
+      const form = page.getByRole('form', { name: 'パスワードの変更' });
+      await form.getByLabel('現在のパスワード').fill('e2e-password-2026!');
+      await form.getByLabel('新しいパスワード', { exact: true }).fill('e2e-password-2027!');
+      await form.getByLabel('新しいパスワード（確認）').fill('e2e-password-2027!');
+      await form.getByRole('button', { name: 'パスワードを変更' }).click();
+      await page.getByText('パスワードを変更しました。').waitFor();
+      await page.reload();
+      await page.getByRole('heading', { name: 'アカウント', level: 1 }).waitFor();
+      await page.goto(`${base}/`);
       await page.getByLabel('表示言語').selectOption('en');
       await page.getByRole('heading', { name: 'Service health' }).waitFor();
       mkdirSync(outDir, { recursive: true });

@@ -1,4 +1,5 @@
-import { NavLink, Outlet, useNavigate } from 'react-router-dom';
+import { useEffect, useRef } from 'react';
+import { NavLink, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
 import { LanguageSwitch } from '@/components/LanguageSwitch';
@@ -27,6 +28,17 @@ export function AppLayout() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const items = NAV_ITEMS.filter((i) => user && i.roles.includes(user.role));
+  const { pathname } = useLocation();
+  const main = useRef<HTMLElement>(null);
+  const first = useRef(true);
+  // Keyboard and screen-reader users land on the new page's content after navigating.
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    main.current?.focus();
+  }, [pathname]);
 
   const logout = async () => {
     await session.logout();
@@ -55,16 +67,16 @@ export function AppLayout() {
         <div className="userbox">
           <LanguageSwitch />
           {user && (
-            <span data-testid="current-user">
+            <NavLink to="/account" data-testid="current-user" title={t('nav.account')}>
               {user.displayName || user.username} ({t(`roles.${user.role}`)})
-            </span>
+            </NavLink>
           )}
           <button type="button" onClick={() => void logout()}>
             {t('nav.logout')}
           </button>
         </div>
       </header>
-      <main id="main" tabIndex={-1}>
+      <main id="main" tabIndex={-1} ref={main}>
         <Outlet />
       </main>
     </div>

@@ -9,6 +9,7 @@ import { UsersPage } from '@/features/admin/UsersPage';
 import { UserEditPage } from '@/features/admin/UserEditPage';
 import { ClientsPage } from '@/features/admin/ClientsPage';
 import { AuditPage } from '@/features/admin/AuditPage';
+import { AccountPage } from '@/features/account/AccountPage';
 
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginPage /> },
@@ -22,6 +23,7 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, element: <DashboardPage /> },
       { path: 'suppliers', element: <SuppliersPage /> },
+      { path: 'account', element: <AccountPage /> },
       {
         path: 'admin/users',
         element: (
@@ -58,3 +60,12 @@ export const routes: RouteObject[] = [
     ],
   },
 ];
+
+/** React Router 7 behaviour, opted into now (and no warnings about it). */
+export const routerFuture = {
+  v7_relativeSplatPath: true,
+  v7_fetcherPersist: true,
+  v7_normalizeFormMethod: true,
+  v7_partialHydration: true,
+  v7_skipActionErrorRevalidation: true,
+} as const;

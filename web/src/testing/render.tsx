@@ -2,7 +2,7 @@ import { render } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { createMemoryRouter, RouterProvider } from 'react-router-dom';
-import { routes } from '@/app/routes';
+import { routerFuture, routes } from '@/app/routes';
 import { createQueryClient } from '@/app/query-client';
 import { session, type Role } from '@/lib/session';
 import { DEMO_PASSWORD, resetDb } from './handlers';
@@ -11,11 +11,11 @@ import { DEMO_PASSWORD, resetDb } from './handlers';
 export function renderApp(path: string) {
   const client = createQueryClient();
   client.setDefaultOptions({ queries: { ...client.getDefaultOptions().queries, retry: false } });
-  const router = createMemoryRouter(routes, { initialEntries: [path] });
+  const router = createMemoryRouter(routes, { initialEntries: [path], future: routerFuture });
   const user = userEvent.setup();
   const utils = render(
     <QueryClientProvider client={client}>
-      <RouterProvider router={router} />
+      <RouterProvider router={router} future={{ v7_startTransition: true }} />
     </QueryClientProvider>,
   );
   return { ...utils, router, user, client };

@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { http } from 'msw';
 import { server } from '@/testing/server';
 import { API, db, problem, resetDb } from '@/testing/handlers';
@@ -10,14 +10,14 @@ beforeEach(() => resetDb());
 describe('login', () => {
   it('sends anonymous users to the login form, in Japanese by default', async () => {
     const { router } = renderApp('/suppliers');
-    await session.restore();
+    await act(() => session.restore());
     expect(await screen.findByRole('button', { name: 'ログイン' })).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/login');
   });
 
   it('checks required fields before calling the API', async () => {
     const { user } = renderApp('/login');
-    await session.restore();
+    await act(() => session.restore());
     await user.click(await screen.findByRole('button', { name: 'ログイン' }));
     expect(await screen.findAllByText('入力してください。')).toHaveLength(2);
     expect(screen.getByLabelText('ユーザー名')).toHaveAttribute('aria-invalid', 'true');
@@ -25,7 +25,7 @@ describe('login', () => {
 
   it('shows the API problem for wrong credentials', async () => {
     const { user } = renderApp('/login');
-    await session.restore();
+    await act(() => session.restore());
     await user.type(await screen.findByLabelText('ユーザー名'), 'admin');
     await user.type(screen.getByLabelText('パスワード'), 'not-the-password');
     await user.click(screen.getByRole('button', { name: 'ログイン' }));
@@ -41,7 +41,7 @@ describe('login', () => {
       ),
     );
     const { user } = renderApp('/login');
-    await session.restore();
+    await act(() => session.restore());
     await user.type(await screen.findByLabelText('ユーザー名'), 'admin');
     await user.type(screen.getByLabelText('パスワード'), 'x');
     await user.click(screen.getByRole('button', { name: 'ログイン' }));
@@ -51,7 +51,7 @@ describe('login', () => {
 
   it('logs in as admin and shows the admin navigation, then logs out', async () => {
     const { user, router } = renderApp('/login');
-    await session.restore();
+    await act(() => session.restore());
     await user.type(await screen.findByLabelText('ユーザー名'), 'admin');
     await user.type(screen.getByLabelText('パスワード'), 'demo-pass-2026');
     await user.click(screen.getByRole('button', { name: 'ログイン' }));
@@ -71,7 +71,7 @@ describe('login', () => {
 
   it('switches to English', async () => {
     const { user } = renderApp('/login');
-    await session.restore();
+    await act(() => session.restore());
     await user.selectOptions(await screen.findByLabelText('表示言語'), 'en');
     expect(await screen.findByRole('button', { name: 'Log in' })).toBeInTheDocument();
     expect(document.documentElement.lang).toBe('en');
