@@ -22,7 +22,7 @@ public class ImportRun {
     }
 
     public enum Status {
-        queued, receiving, parsing, staged, held, applying, committed, failed, rejected, rolled_back
+        queued, received, receiving, parsing, staged, held, applying, committed, failed, rejected, rolled_back
     }
 
     @Id

@@ -74,6 +74,16 @@ public enum FileEncoding {
         return new java.io.BufferedReader(new InputStreamReader(source, decoder), 64 * 1024);
     }
 
+    /** The encoding a text file's first 64 KiB look like; null for a workbook or binary. */
+    public static FileEncoding detect(java.nio.file.Path file) throws java.io.IOException {
+        if (ContentSniffer.sniff(file) != ContentSniffer.Kind.TEXT) {
+            return null;
+        }
+        try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+            return detect(in.readNBytes(64 * 1024));
+        }
+    }
+
     /** Guesses the encoding of a file's first bytes: for the preview, and to warn of a wrong profile. */
     public static FileEncoding detect(byte[] head) {
         if (head.length >= 3 && head[0] == UTF8_BOM[0] && head[1] == UTF8_BOM[1] && head[2] == UTF8_BOM[2]) {

@@ -1,7 +1,6 @@
 package jp.systemgear.ec.importer.reading;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,7 +49,7 @@ public final class SupplierFileReader implements AutoCloseable {
                     + format);
         }
         FileEncoding encoding = profile.encodingValue();
-        FileEncoding detected = kind == ContentSniffer.Kind.TEXT ? FileEncoding.detect(head(file)) : null;
+        FileEncoding detected = FileEncoding.detect(file);
         RecordReader records = switch (format) {
             case CSV, TSV -> new DelimitedRecordReader(encoding.reader(Files.newInputStream(file)),
                     profile.delimiterChar(), profile.quoteChar(), maxRecordChars, encoding.label());
@@ -69,6 +68,11 @@ public final class SupplierFileReader implements AutoCloseable {
                 RawRecord header = records.next();
                 if (header == null) {
                     break;
+                }
+                if (!header.isOk()) {
+                    // Without its header the file cannot be mapped at all: a wrong encoding, usually.
+                    throw new UnreadableFileException("the header row (line " + header.line() + ") cannot be read: "
+                            + header.error());
                 }
                 headers = header.fields().stream().map(SupplierFileReader::cleanHeader).toList();
             }
@@ -163,12 +167,6 @@ public final class SupplierFileReader implements AutoCloseable {
 
     private static boolean isBlank(RawRecord record) {
         return record.fields().stream().allMatch(String::isBlank);
-    }
-
-    private static byte[] head(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return in.readNBytes(64 * 1024);
-        }
     }
 
     private static RecordReader emptyReader() {

@@ -79,6 +79,15 @@ class SupplierFileReaderTest {
     }
 
     @Test
+    void anUnreadableHeaderFailsTheFileInsteadOfMappingNothing() throws IOException {
+        Path file = write("sjis.csv", "商品コード,商品名,JAN,在庫,単価\n000123,ｻﾝﾌﾟﾙ,4901234567894,○,1\n", "windows-31j");
+        UnreadableFileException e = assertThrows(UnreadableFileException.class,
+                () -> SupplierFileReader.open(file, csv("UTF-8", 0, byHeader())));
+        assertTrue(e.getMessage().startsWith("the header row (line 1) cannot be read: bytes that are not valid UTF-8"),
+                e.getMessage());
+    }
+
+    @Test
     void aBinaryRenamedToCsvIsAnInvalidFileType() throws IOException {
         Path png = dir.resolve("stock.csv");
         Files.write(png, new byte[] { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R' });
