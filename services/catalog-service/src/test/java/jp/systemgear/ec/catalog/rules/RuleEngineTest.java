@@ -15,12 +15,12 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** The rule engine on Japanese supplier rows: one rule set, every match type, first match wins. */
-class RuleEngineTest {
+public class RuleEngineTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
     /** Ordered as an operator would write them; comments give why a row lands where it does. */
-    static final String RULES = """
+    public static final String RULES = """
             [
               {"name": "除外-見本品", "match": {"type": "REGEX", "pattern": "SAMPLE-.*"}, "exclude": true},
               {"name": "完全一致-ｻﾝﾌﾟﾙ", "match": {"type": "EXACT", "code": "0012-345", "sku": "SG-0012345"},

@@ -1,0 +1,139 @@
+package jp.systemgear.ec.catalog.repository;
+
+/**
+ * The set-based statements of the apply step and its undo. Each is one statement (data-modifying
+ * CTEs), so history and stock change together and every statement sees the same snapshot.
+ * Parameters: $1 run id, $2 supplier id, $3 import date (and $4 where noted).
+ */
+final class ApplySql {
+
+    private ApplySql() {
+    }
+
+    /** The run as the view shows it: one supplier and import date, the rule version, the row count. */
+    static final String RUN = """
+            select supplier_code, min(import_date) as import_date, count(distinct import_date) as dates,
+                   max(rule_version) as rule_version, count(*) as rows_staged
+            from import.staged_row_v1 where run_id = $1 group by supplier_code""";
+
+    /**
+     * Staged rows → stock: the last line per product wins; rows whose values equal the current ones are
+     * not written at all (neither stock nor history); a column the file lacks (null) keeps its value.
+     */
+    static final String APPLY = """
+            with staged as (
+                select s.line_no, s.sku, s.quantity, s.unit_cost
+                from import.staged_row_v1 s
+                where s.run_id = $1 and s.sku is not null
+            ), incoming as (
+                select distinct on (p.id) p.id as product_id, st.quantity, st.unit_cost
+                from staged st join catalog.product p on p.sku = st.sku
+                order by p.id, st.line_no desc
+            ), changed as (
+                select i.product_id,
+                       greatest(coalesce(i.quantity, c.quantity, 0), 0) as new_quantity,
+                       coalesce(i.unit_cost, c.unit_cost) as new_unit_cost,
+                       c.product_id is not null as existed,
+                       c.quantity as old_quantity, c.unit_cost as old_unit_cost, c.discontinued as old_discontinued,
+                       c.run_id as old_run_id, c.import_date as old_import_date
+                from incoming i
+                left join catalog.stock c on c.product_id = i.product_id and c.supplier_id = $2
+                where c.product_id is null
+                   or c.discontinued
+                   or c.quantity is distinct from greatest(coalesce(i.quantity, c.quantity, 0), 0)
+                   or c.unit_cost is distinct from coalesce(i.unit_cost, c.unit_cost)
+            ), history as (
+                insert into catalog.stock_history (product_id, supplier_id, run_id, import_date, change_kind,
+                    existed_before, old_quantity, new_quantity, old_unit_cost, new_unit_cost, old_discontinued,
+                    new_discontinued, old_run_id, old_import_date)
+                select product_id, $2, $1, $3, 'apply', existed, old_quantity, new_quantity, old_unit_cost,
+                       new_unit_cost, old_discontinued, false, old_run_id, old_import_date
+                from changed
+                returning 1
+            ), upserted as (
+                insert into catalog.stock (product_id, supplier_id, quantity, unit_cost, discontinued, run_id,
+                    import_date, updated_at)
+                select product_id, $2, new_quantity, new_unit_cost, false, $1, $3, now() from changed
+                on conflict (product_id, supplier_id) do update
+                   set quantity = excluded.quantity, unit_cost = excluded.unit_cost, discontinued = false,
+                       run_id = excluded.run_id, import_date = excluded.import_date, updated_at = excluded.updated_at
+                returning 1
+            )
+            select (select count(*) from staged) as mapped_rows,
+                   (select count(*) from staged st
+                     where not exists (select 1 from catalog.product p where p.sku = st.sku)) as unknown_sku,
+                   (select count(*) from incoming) as matched,
+                   (select count(*) from upserted) as changed,
+                   (select count(*) from history) as history_rows""";
+
+    /**
+     * The missing-items policy: this supplier's stock rows for products the run did not list go to zero
+     * ($4 false) or to zero and discontinued ($4 true). Rows already in that state are not rewritten.
+     */
+    static final String MISSING = """
+            with incoming as (
+                select distinct p.id as product_id
+                from import.staged_row_v1 s join catalog.product p on p.sku = s.sku
+                where s.run_id = $1
+            ), missing as (
+                select c.product_id, c.quantity, c.unit_cost, c.discontinued, c.run_id, c.import_date
+                from catalog.stock c
+                where c.supplier_id = $2
+                  and not exists (select 1 from incoming i where i.product_id = c.product_id)
+                  and (c.quantity <> 0 or ($4 and not c.discontinued))
+            ), history as (
+                insert into catalog.stock_history (product_id, supplier_id, run_id, import_date, change_kind,
+                    existed_before, old_quantity, new_quantity, old_unit_cost, new_unit_cost, old_discontinued,
+                    new_discontinued, old_run_id, old_import_date)
+                select product_id, $2, $1, $3, 'missing', true, quantity, 0, unit_cost, unit_cost, discontinued,
+                       discontinued or $4, run_id, import_date
+                from missing
+                returning 1
+            ), updated as (
+                update catalog.stock c
+                   set quantity = 0, discontinued = c.discontinued or $4, run_id = $1, import_date = $3,
+                       updated_at = now()
+                  from missing m
+                 where c.product_id = m.product_id and c.supplier_id = $2
+                returning 1
+            )
+            select (select count(*) from updated) as missing, (select count(*) from history) as history_rows""";
+
+    /**
+     * Undo: every stock row the run changed goes back to its values before the run (rows the run
+     * created are deleted), and the reversal is itself recorded in the history. $1 run id, $2 supplier id.
+     */
+    static final String UNDO = """
+            with h as (
+                select * from catalog.stock_history
+                where run_id = $1 and supplier_id = $2 and change_kind in ('apply', 'missing')
+            ), deleted as (
+                delete from catalog.stock c using h
+                where not h.existed_before and c.product_id = h.product_id and c.supplier_id = h.supplier_id
+                returning 1
+            ), restored as (
+                update catalog.stock c
+                   set quantity = h.old_quantity, unit_cost = h.old_unit_cost, discontinued = h.old_discontinued,
+                       run_id = h.old_run_id, import_date = h.old_import_date, updated_at = now()
+                  from h
+                 where h.existed_before and c.product_id = h.product_id and c.supplier_id = h.supplier_id
+                returning 1
+            ), history as (
+                insert into catalog.stock_history (product_id, supplier_id, run_id, import_date, change_kind,
+                    existed_before, old_quantity, new_quantity, old_unit_cost, new_unit_cost, old_discontinued,
+                    new_discontinued, old_run_id, old_import_date)
+                select product_id, supplier_id, $1, import_date, 'undo', true, new_quantity, old_quantity,
+                       new_unit_cost, old_unit_cost, new_discontinued, old_discontinued, $1, import_date
+                from h
+                returning 1
+            )
+            select (select count(*) from deleted) as deleted, (select count(*) from restored) as restored,
+                   (select count(*) from history) as history_rows""";
+
+    static final String RECORD = """
+            select r.run_id, s.code as supplier_code, r.import_date, r.rule_version, r.status, r.rows_staged,
+                   r.rows_matched, r.rows_unknown_sku, r.rows_changed, r.rows_unchanged, r.rows_missing,
+                   r.missing_policy, r.applied_by, r.applied_at, r.undone_by, r.undone_at, r.seq, r.supplier_id
+            from catalog.applied_run r join catalog.supplier s on s.id = r.supplier_id
+            where r.run_id = $1""";
+}

@@ -1,0 +1,166 @@
+package jp.systemgear.ec.catalog.repository;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+
+import jp.systemgear.ec.catalog.rest.AppliedRunView;
+import jp.systemgear.ec.common.error.ApiException;
+import jp.systemgear.ec.common.error.ErrorCode;
+
+/**
+ * Applies a staged import run to stock and history, and undoes it, each in ONE database transaction
+ * of set-based statements (no row-by-row ORM: a run may hold a million rows). Runs on the reactive
+ * client directly; Hibernate has no part in bulk data.
+ */
+@ApplicationScoped
+public class RunApplyRepository {
+
+    private final Pool pool;
+
+    public RunApplyRepository(Pool pool) {
+        this.pool = pool;
+    }
+
+    public Uni<AppliedRunView> find(long runId) {
+        return pool.preparedQuery(ApplySql.RECORD).execute(Tuple.of(runId))
+                .map(rows -> rows.size() == 0 ? null : record(rows.iterator().next(), false));
+    }
+
+    public Uni<AppliedRunView> apply(long runId, String user) {
+        return pool.withTransaction(conn -> conn.preparedQuery(ApplySql.RUN).execute(Tuple.of(runId))
+                .chain(run -> {
+                    if (run.size() == 0) {
+                        return existing(conn, runId).onItem().ifNull().failWith(() -> new ApiException(
+                                ErrorCode.NOT_FOUND, "Import run " + runId + " has no staged rows to apply"));
+                    }
+                    if (run.size() > 1) {
+                        throw new ApiException(ErrorCode.BATCH_PROCESS_ERROR, "Import run " + runId
+                                + " has staged rows of several suppliers; it cannot be applied");
+                    }
+                    Row meta = run.iterator().next();
+                    if (meta.getLong("dates") > 1) {
+                        throw new ApiException(ErrorCode.BATCH_PROCESS_ERROR, "Import run " + runId
+                                + " has staged rows of several import dates; it cannot be applied");
+                    }
+                    return applyLocked(conn, runId, meta, user);
+                }));
+    }
+
+    private Uni<AppliedRunView> applyLocked(SqlConnection conn, long runId, Row meta, String user) {
+        String supplierCode = meta.getString("supplier_code");
+        LocalDate importDate = meta.getLocalDate("import_date");
+        // The supplier row lock serialises applies and undos of one supplier (missing items, undo order).
+        return conn.preparedQuery("select id, missing_items_policy from catalog.supplier where code = $1 for update")
+                .execute(Tuple.of(supplierCode))
+                .chain(supplier -> {
+                    if (supplier.size() == 0) {
+                        throw ApiException.notFound("Supplier", supplierCode);
+                    }
+                    Row s = supplier.iterator().next();
+                    long supplierId = s.getLong("id");
+                    String policy = s.getString("missing_items_policy");
+                    // The primary key makes "run N applied" happen once; a concurrent second call waits here
+                    // for the first to commit and then finds nothing to insert.
+                    return conn.preparedQuery("insert into catalog.applied_run (run_id, supplier_id, import_date, "
+                            + "rule_version, missing_policy, applied_by, rows_staged) values ($1, $2, $3, $4, $5, $6, $7) "
+                            + "on conflict (run_id) do nothing returning run_id")
+                            .execute(Tuple.from(new Object[] { runId, supplierId, importDate,
+                                    meta.getInteger("rule_version"), policy, user, (int) (long) meta.getLong("rows_staged") }))
+                            .chain(inserted -> inserted.size() == 0 ? existing(conn, runId)
+                                    : merge(conn, runId, supplierId, importDate, policy));
+                });
+    }
+
+    private Uni<AppliedRunView> merge(SqlConnection conn, long runId, long supplierId, LocalDate importDate,
+            String policy) {
+        Tuple args = Tuple.of(runId, supplierId, importDate);
+        return conn.preparedQuery(ApplySql.APPLY).execute(args).map(RunApplyRepository::single).chain(applied -> {
+            Uni<Long> missing = "KEEP".equals(policy) ? Uni.createFrom().item(0L)
+                    : conn.preparedQuery(ApplySql.MISSING)
+                            .execute(Tuple.of(runId, supplierId, importDate, "DISCONTINUE".equals(policy)))
+                            .map(rows -> single(rows).getLong("missing"));
+            return missing.chain(missingCount -> conn.preparedQuery("update catalog.applied_run set rows_matched = $2, "
+                    + "rows_unknown_sku = $3, rows_changed = $4, rows_unchanged = $5, rows_missing = $6 where run_id = $1")
+                    .execute(Tuple.of(runId, applied.getLong("matched").intValue(), applied.getLong("unknown_sku").intValue(),
+                            applied.getLong("changed").intValue(),
+                            (int) (applied.getLong("matched") - applied.getLong("changed")), missingCount.intValue())));
+        }).chain(() -> conn.preparedQuery(ApplySql.RECORD).execute(Tuple.of(runId)))
+                .map(rows -> record(single(rows), false));
+    }
+
+    /**
+     * Undoes the supplier's latest applied run. An earlier run cannot be undone while a later one of the
+     * same supplier stands: the later run's "before" values would be restored wrongly.
+     */
+    public Uni<AppliedRunView> undo(long runId, String user) {
+        return pool.withTransaction(conn -> conn.preparedQuery(ApplySql.RECORD + " for update of r")
+                .execute(Tuple.of(runId))
+                .chain(found -> {
+                    if (found.size() == 0) {
+                        throw new ApiException(ErrorCode.NOT_FOUND, "Import run " + runId + " was never applied");
+                    }
+                    Row run = found.iterator().next();
+                    if ("undone".equals(run.getString("status"))) {
+                        return Uni.createFrom().item(record(run, true));
+                    }
+                    long supplierId = run.getLong("supplier_id");
+                    return conn.preparedQuery("select id from catalog.supplier where id = $1 for update")
+                            .execute(Tuple.of(supplierId))
+                            .chain(() -> conn.preparedQuery("select run_id from catalog.applied_run where supplier_id = $1 "
+                                    + "and status = 'applied' and seq > $2 order by seq limit 1")
+                                    .execute(Tuple.of(supplierId, run.getLong("seq"))))
+                            .chain(later -> {
+                                if (later.size() > 0) {
+                                    throw ApiException.conflict("Run " + later.iterator().next().getLong("run_id")
+                                            + " of the same supplier was applied after run " + runId + "; undo it first");
+                                }
+                                return conn.preparedQuery(ApplySql.UNDO).execute(Tuple.of(runId, supplierId));
+                            })
+                            .chain(() -> conn.preparedQuery("update catalog.applied_run set status = 'undone', "
+                                    + "undone_by = $2, undone_at = now() where run_id = $1").execute(Tuple.of(runId, user)))
+                            .chain(() -> conn.preparedQuery(ApplySql.RECORD).execute(Tuple.of(runId)))
+                            .map(rows -> record(single(rows), false));
+                }));
+    }
+
+    private static Uni<AppliedRunView> existing(SqlConnection conn, long runId) {
+        return conn.preparedQuery(ApplySql.RECORD).execute(Tuple.of(runId)).map(rows -> {
+            if (rows.size() == 0) {
+                return null;
+            }
+            Row row = rows.iterator().next();
+            if ("undone".equals(row.getString("status"))) {
+                throw ApiException.conflict("Import run " + runId + " was applied and then undone; import the file "
+                        + "again to apply its rows");
+            }
+            return record(row, true);
+        });
+    }
+
+    private static Row single(RowSet<Row> rows) {
+        return rows.iterator().next();
+    }
+
+    private static AppliedRunView record(Row r, boolean alreadyApplied) {
+        Function<String, java.time.Instant> instant = column -> {
+            OffsetDateTime t = r.getOffsetDateTime(column);
+            return t == null ? null : t.toInstant();
+        };
+        return new AppliedRunView(r.getLong("run_id"), r.getString("supplier_code"), r.getLocalDate("import_date"),
+                r.getInteger("rule_version"), r.getString("status"), r.getInteger("rows_staged"),
+                r.getInteger("rows_matched"), r.getInteger("rows_unknown_sku"), r.getInteger("rows_changed"),
+                r.getInteger("rows_unchanged"), r.getInteger("rows_missing"), r.getString("missing_policy"),
+                r.getString("applied_by"), instant.apply("applied_at"), r.getString("undone_by"),
+                instant.apply("undone_at"), alreadyApplied);
+    }
+}

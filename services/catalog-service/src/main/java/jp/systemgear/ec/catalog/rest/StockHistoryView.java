@@ -1,0 +1,11 @@
+package jp.systemgear.ec.catalog.rest;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** One change of a stock row: by which run (apply, missing-items policy, undo), before and after. */
+public record StockHistoryView(long id, String sku, String supplierCode, long runId, LocalDate importDate,
+        String changeKind, Integer oldQuantity, Integer newQuantity, BigDecimal oldUnitCost, BigDecimal newUnitCost,
+        Boolean oldDiscontinued, Boolean newDiscontinued, Instant changedAt) {
+}

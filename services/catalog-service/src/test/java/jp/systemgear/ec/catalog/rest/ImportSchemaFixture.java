@@ -1,0 +1,101 @@
+package jp.systemgear.ec.catalog.rest;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Map;
+
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.flywaydb.core.Flyway;
+
+import io.quarkus.test.junit.QuarkusTestProfile;
+
+import jp.systemgear.ec.testing.PostgresTestResource;
+
+/**
+ * The import schema in the test database, made by import-service's OWN migrations (read from its
+ * source tree, so the view under test is the one import-service ships), and staged rows written the
+ * way import-service stages them. catalog-service never migrates another schema in production: only
+ * this test fixture does, in a test application of its own (see {@link Profile}) so that the contract
+ * test's "only this service's schema" check keeps holding in the shared test database.
+ */
+final class ImportSchemaFixture {
+
+    /** A separate test application, hence a database of its own (PostgresTestResource starts per application). */
+    public static class Profile implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("catalog.rule-test-max-rows", "1000");
+        }
+    }
+
+    private static final Path MIGRATIONS = Path.of("../import-service/src/main/resources/db/migration");
+
+    private ImportSchemaFixture() {
+    }
+
+    static synchronized void migrate() {
+        if (!Files.isDirectory(MIGRATIONS)) {
+            throw new IllegalStateException("import-service migrations not found at " + MIGRATIONS.toAbsolutePath());
+        }
+        Flyway.configure().dataSource(jdbcUrl(), user(), password())
+                .schemas("import").defaultSchema("import").createSchemas(true)
+                .locations("filesystem:" + MIGRATIONS.toAbsolutePath())
+                .load().migrate();
+    }
+
+    static Connection connect() throws SQLException {
+        return DriverManager.getConnection(jdbcUrl(), user(), password());
+    }
+
+    /** A staged run of {@code supplierCode}, as import-service leaves it before calling apply. */
+    static long newRun(String supplierCode, int ruleVersion) throws SQLException {
+        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(
+                "insert into import.import_run (supplier_code, source, status, rule_version) "
+                        + "values (?, 'upload', 'staged', ?) returning id")) {
+            ps.setString(1, supplierCode);
+            ps.setInt(2, ruleVersion);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    static void stage(long runId, int line, String supplierCode, LocalDate importDate, String itemCode, String jan,
+            String sku, String unitCost, Integer quantity) throws SQLException {
+        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(
+                "insert into import.chukan_file_tanka (run_id, line_no, supplier_code, import_date, supplier_item_code, "
+                        + "jan, raw_values, mapped_sku, unit_cost, quantity) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setLong(1, runId);
+            ps.setInt(2, line);
+            ps.setString(3, supplierCode);
+            ps.setObject(4, importDate);
+            ps.setString(5, itemCode);
+            ps.setString(6, jan);
+            ps.setArray(7, c.createArrayOf("text", new String[] { itemCode, String.valueOf(quantity), unitCost }));
+            ps.setString(8, sku);
+            ps.setBigDecimal(9, unitCost == null ? null : new BigDecimal(unitCost));
+            ps.setObject(10, quantity);
+            ps.executeUpdate();
+        }
+    }
+
+    private static String jdbcUrl() {
+        return System.getProperty(PostgresTestResource.JDBC_URL_PROPERTY);
+    }
+
+    private static String user() {
+        return ConfigProvider.getConfig().getValue("quarkus.datasource.username", String.class);
+    }
+
+    private static String password() {
+        return ConfigProvider.getConfig().getOptionalValue("quarkus.datasource.password", String.class).orElse("");
+    }
+}
