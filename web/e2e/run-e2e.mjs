@@ -3,9 +3,9 @@
  * End-to-end tests of the SPA in real headless Chromium (Debian's /usr/bin/chromium, driven by
  * playwright-core) against the real local stack on its own ports and state directory:
  *
- *   PORT_OFFSET=20000 LOCAL_PG_PORT=27432 PLATFORM_STATE_DIR=.local/web-e2e ./platform up --no-build
+ *   PORT_OFFSET=22000 LOCAL_PG_PORT=27432 PLATFORM_STATE_DIR=.local/web-e2e ./platform up --no-build --reset
  *
- * (edge https://localhost:28443). Offset 20000 keeps every port below Linux's ephemeral range
+ * (edge https://localhost:30443). Offset 22000 keeps every port below Linux's ephemeral range
  * (32768-60999): with offset 30000 a management port (39084) was once taken by an outgoing
  * connection and the stack failed to start. A start that fails on "Address already in use" is
  * retried once.
@@ -14,8 +14,9 @@
  * end (and killed if it does not stop in time); everything listens on loopback only.
  *
  * Environment: E2E_BASE_URL (use an already running stack, do not start one), E2E_PORT_OFFSET
- * (default 20000), E2E_PG_PORT (default 27432), E2E_READY_TIMEOUT (s, default 240), CHROMIUM (default /usr/bin/chromium),
- * E2E_SCREENSHOTS (directory for screenshots; default e2e/output).
+ * (default 22000), E2E_PG_PORT (default 27432), E2E_READY_TIMEOUT (s, default 240), CHROMIUM (default /usr/bin/chromium),
+ * E2E_SCREENSHOTS (directory for screenshots; default e2e/output), E2E_TOKEN_TTL (access token
+ * lifetime in seconds for the started stack, default 20).
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
@@ -27,7 +28,7 @@ import { chromium } from 'playwright-core';
 const here = dirname(fileURLToPath(import.meta.url));
 const webDir = resolve(here, '..');
 const root = resolve(webDir, '..');
-const offset = Number(process.env.E2E_PORT_OFFSET ?? 20000);
+const offset = Number(process.env.E2E_PORT_OFFSET ?? 22000);
 const pgPort = Number(process.env.E2E_PG_PORT ?? 27432);
 const edgePort = 8443 + offset;
 const external = process.env.E2E_BASE_URL;
@@ -37,6 +38,9 @@ const readyTimeout = Number(process.env.E2E_READY_TIMEOUT ?? 240) * 1000;
 const executablePath = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const outDir = resolve(process.env.E2E_SCREENSHOTS ?? join(here, 'output'));
 const PASSWORD = 'demo-pass-2026';
+// Short-lived access tokens (JWT_EXPIRES_IN) so that the silent refresh and the expiry screen run
+// within the test; every other test then also runs across several token refreshes.
+const tokenTtl = Number(process.env.E2E_TOKEN_TTL ?? 20);
 const started = Date.now();
 
 const results = [];
@@ -61,9 +65,9 @@ async function startStack() {
   const logFile = join(root, stateDir, 'platform-up.log');
   const fd = openSync(logFile, 'w');
   log(`starting the stack (PORT_OFFSET=${offset}, log ${logFile})`);
-  stack = spawn(join(root, 'platform'), ['up', '--no-build'], {
+  stack = spawn(join(root, 'platform'), ['up', '--no-build', '--reset'], {
     cwd: root,
-    env: { ...process.env, PORT_OFFSET: String(offset), LOCAL_PG_PORT: String(pgPort), PLATFORM_STATE_DIR: stateDir, EDGE_HOST: '127.0.0.1' },
+    env: { ...process.env, JWT_EXPIRES_IN: `${tokenTtl}s`, PORT_OFFSET: String(offset), LOCAL_PG_PORT: String(pgPort), PLATFORM_STATE_DIR: stateDir, EDGE_HOST: '127.0.0.1' },
     stdio: ['ignore', fd, fd],
     detached: true,
   });
@@ -264,6 +268,28 @@ async function run() {
       await page.screenshot({ path: join(outDir, 'dashboard-en.png'), fullPage: true });
       await page.getByRole('button', { name: 'Log out' }).click();
       await page.getByRole('button', { name: 'Log in' }).waitFor();
+    });
+    await ctx.close();
+
+    ctx = await newContext();
+    await test('the token is refreshed silently before it expires; without the cookie the session expires', ctx, async (page) => {
+      page.setDefaultTimeout(tokenTtl * 3000);
+      const refreshes = [];
+      page.on('response', (r) => {
+        if (r.url().endsWith('/api/auth/refresh')) refreshes.push(r.status());
+      });
+      await login(page, 'operator');
+      await navLinks(page);
+      const answer = await page.waitForResponse((r) => r.url().endsWith('/api/auth/refresh'), { timeout: tokenTtl * 2000 });
+      if (answer.status() !== 200) throw new Error(`silent refresh answered ${answer.status()}`);
+      await page.getByRole('link', { name: '仕入先' }).click();
+      await page.locator('table, .empty').first().waitFor();
+      // Without the HttpOnly refresh cookie the next refresh fails: the expiry screen, then login.
+      await ctx.clearCookies();
+      await page.getByRole('heading', { name: 'セッションの有効期限が切れました' }).waitFor();
+      await page.getByRole('button', { name: '再ログイン' }).click();
+      await page.getByRole('button', { name: 'ログイン' }).waitFor();
+      if (refreshes.filter((s) => s === 200).length < 1) throw new Error(`refresh answers: ${refreshes}`);
     });
     await ctx.close();
   } finally {

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The web suite of `./platform test`: npm ci, unit and component tests (Vitest), the production
 # build, and the end-to-end tests in headless Chromium against the local stack (e2e/run-e2e.mjs,
-# which starts and stops its own stack on PORT_OFFSET 20000). Installs Debian's chromium and
+# which starts and stops a stack of its own on PORT_OFFSET 22000). Installs Debian's chromium and
 # chromium-driver with apt-get when they are missing and this runs as root; otherwise says what to
 # run. Ends with the line "N passed, M failed" (test cases, plus any step that failed outright).
 set -uo pipefail
