@@ -55,6 +55,21 @@ class PrometheusRulesTest {
         assertEquals(0, result.exitCode(), result.output());
     }
 
+    /** Every alert names a runbook section, and docs/OPERATIONS.md has that section. */
+    @Test
+    void everyAlertLinksToAnExistingRunbookSection() throws IOException {
+        var yaml = new ObjectMapper(new YAMLFactory());
+        var rules = yaml.readTree(WORK.resolve("rules.yaml").toFile());
+        String operations = Files.readString(Repo.ROOT.resolve("docs/OPERATIONS.md"));
+        var anchor = java.util.regex.Pattern.compile("docs/OPERATIONS\\.md#([a-z-]+)");
+        rules.get("groups").forEach(group -> group.get("rules").forEach(rule -> {
+            var m = anchor.matcher(rule.at("/annotations/description").asText());
+            assertTrue(m.find(), rule.path("alert").asText() + " names no runbook section");
+            assertTrue(operations.contains("<a id=\"" + m.group(1) + "\"></a>"),
+                    rule.path("alert").asText() + ": docs/OPERATIONS.md has no section #" + m.group(1));
+        }));
+    }
+
     /** Every alert the chart defines has at least one unit test case. */
     @Test
     void everyAlertIsUnitTested() throws IOException {
