@@ -19,7 +19,7 @@ class CatalogServiceContractTest extends ServiceContractTest {
 
     @Override
     protected List<String> expectedTables() {
-        return List.of("supplier", "product");
+        return List.of("supplier", "product", "mapping_rule_set", "stock", "stock_history", "applied_run");
     }
 
     @Override
