@@ -122,6 +122,7 @@ public abstract class ServiceContractTest {
         given().accept("application/json").when().get("/q/openapi").then().statusCode(200)
                 .body("openapi", notNullValue())
                 .body("paths", notNullValue());
+        given().when().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
     }
 
     @Test
@@ -247,6 +248,13 @@ public abstract class ServiceContractTest {
         };
         expectProblem(given().auth().oauth2(token).when().get(collectionPath()).then(), 401,
                 ErrorCode.AUTH_TOKEN_INVALID);
+    }
+
+    @Test
+    void anEndpointWithoutASecurityAnnotationIsDeniedToEverybody() {
+        expectProblem(given().when().get("/__probe/unannotated").then(), 401, ErrorCode.AUTH_TOKEN_INVALID);
+        expectProblem(given().auth().oauth2(TestTokens.admin()).when().get("/__probe/unannotated").then(), 403,
+                ErrorCode.FORBIDDEN);
     }
 
     @Test
