@@ -91,8 +91,12 @@ async function stopStack() {
   log('stopping the stack with SIGINT');
   process.kill(stack.pid, 'SIGINT');
   const done = await Promise.race([stack.exited, new Promise((r) => setTimeout(() => r(null), 60_000))]);
-  if (!done) {
-    log('the stack did not stop within 60 s: killing its process group');
+  // SIGINT is what Ctrl-C sends; a shell that inherited SIGINT as ignored cannot trap it, so
+  // SIGTERM (also trapped by ./platform) follows, and only then the whole process group is killed.
+  const termed = done ?? (log('no exit 60 s after SIGINT: sending SIGTERM'), process.kill(stack.pid, 'SIGTERM'),
+    await Promise.race([stack.exited, new Promise((r) => setTimeout(() => r(null), 30_000))]));
+  if (!termed) {
+    log('the stack did not stop: killing its process group');
     try {
       process.kill(-stack.pid, 'SIGKILL');
     } catch {
@@ -107,9 +111,16 @@ async function stopStack() {
   } catch {
     groupAlive = false;
   }
-  const edgeOpen = await portOpen(edgePort);
-  record('the stack stopped and left nothing running', !groupAlive && !edgeOpen,
-    groupAlive || edgeOpen ? `process group alive: ${groupAlive}, edge port open: ${edgeOpen}` : '');
+  // Every port of the stack: edge, services, management, embedded PostgreSQL (its own session).
+  const ports = [edgePort, pgPort, ...[8081, 8082, 8083, 8084, 9081, 9082, 9083, 9084].map((p) => p + offset)];
+  let open = [];
+  for (let i = 0; i < 20; i++) {
+    open = (await Promise.all(ports.map(async (p) => ((await portOpen(p)) ? p : null)))).filter((p) => p !== null);
+    if (open.length === 0) break;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  record('the stack stopped and left nothing running', !groupAlive && open.length === 0,
+    groupAlive || open.length ? `process group alive: ${groupAlive}, ports still open: ${open.join(' ') || 'none'}` : '');
 }
 
 function record(name, ok, detail = '') {
