@@ -8,7 +8,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 LOGINS="${1:-40}"
 STATE="$ROOT/.local/bench-auth"
-OFFSET=20000
+OFFSET=40000
 EDGE="https://localhost:$((8443 + OFFSET))"
 DIRECT="http://127.0.0.1:$((8081 + OFFSET))"
 
