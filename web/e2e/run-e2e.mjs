@@ -283,6 +283,23 @@ async function run() {
     await ctx.close();
 
     ctx = await newContext();
+    await test('a second tab shares the session through the cookie, and a logout ends both', ctx, async (page) => {
+      await login(page, 'viewer');
+      await navLinks(page);
+      const other = await ctx.newPage();
+      try {
+        await other.goto(`${base}/suppliers`);
+        await other.getByRole('heading', { name: '仕入先', level: 1 }).waitFor({ timeout: 15_000 });
+        await page.getByRole('button', { name: 'ログアウト' }).click();
+        await page.getByRole('button', { name: 'ログイン' }).waitFor();
+        await other.getByRole('button', { name: 'ログイン', exact: true }).waitFor({ timeout: 10_000 });
+      } finally {
+        await other.close();
+      }
+    });
+    await ctx.close();
+
+    ctx = await newContext();
     await test('the token is refreshed silently before it expires; without the cookie the session expires', ctx, async (page) => {
       page.setDefaultTimeout(tokenTtl * 3000);
       const refreshes = [];

@@ -11,6 +11,7 @@ export function ProblemAlert({ error, extra }: { error: unknown; extra?: { field
     <div role="alert" className="alert alert-error">
       <strong>{known || e.title}</strong>
       {e.detail && e.detail !== known && <div>{e.detail}</div>}
+      {e.retryAfter !== undefined && <div>{t('errors.retryAfter', { seconds: e.retryAfter })}</div>}
       {[...(extra ?? [])].map((fe) => (
         <div key={`${fe.field}:${fe.message}`}>
           {fe.field ? `${fe.field}: ` : ''}

@@ -98,6 +98,13 @@ describe('session', () => {
     expect(refreshDelayMs(1)).toBe(1000);
   });
 
+  it('ends when another tab logs out', async () => {
+    await session.login('admin', 'demo-pass-2026');
+    session.endedElsewhere();
+    expect(session.getState().status).toBe('anonymous');
+    expect(session.getAccessToken()).toBeNull();
+  });
+
   it('logs out on the server and forgets the token', async () => {
     await session.login('admin', 'demo-pass-2026');
     await session.logout();

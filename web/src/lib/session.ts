@@ -46,6 +46,24 @@ export class Session {
   private inFlight: Promise<boolean> | null = null;
   private state: SessionState = { status: 'loading' };
   private readonly listeners = new Set<Listener>();
+  /** Tells the app's other tabs about a logout (their refresh would fail anyway; now they know at once). */
+  private readonly channel: BroadcastChannel | null =
+    typeof BroadcastChannel === 'undefined' ? null : new BroadcastChannel('sg-session');
+
+  constructor() {
+    if (this.channel) {
+      this.channel.onmessage = (e: MessageEvent) => {
+        if (e.data === 'logout') this.endedElsewhere();
+      };
+    }
+  }
+
+  /** Another tab logged out: this tab's session is over too. */
+  endedElsewhere(): void {
+    if (this.state.status !== 'authenticated') return;
+    this.clearToken();
+    this.setState({ status: 'anonymous' });
+  }
 
   getState = (): SessionState => this.state;
 
@@ -94,6 +112,7 @@ export class Session {
   async logout(): Promise<void> {
     const token = this.accessToken;
     this.clearToken();
+    this.channel?.postMessage('logout');
     try {
       await fetch(apiUrl('/api/auth/logout'), {
         method: 'POST',

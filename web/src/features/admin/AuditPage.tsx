@@ -5,7 +5,7 @@ import { DataTable } from '@/components/DataTable';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { QueryState } from '@/components/QueryState';
 import { formatDateTime } from '@/lib/format';
-import { useAudit, type AuditEvent } from './api';
+import { useAudit, type AuditEvent, type AuditFilter } from './api';
 
 export const AUDIT_TYPES = [
   'login.succeeded',
@@ -34,8 +34,8 @@ function details(d: AuditEvent['details']): string {
 
 export function AuditPage() {
   const { t } = useTranslation();
-  const [draft, setDraft] = useState({ type: '', subject: '' });
-  const [filter, setFilter] = useState({ type: '', subject: '' });
+  const [draft, setDraft] = useState<AuditFilter>({ type: '', subject: '', actor: '' });
+  const [filter, setFilter] = useState<AuditFilter>({ type: '', subject: '', actor: '' });
   const q = useAudit(filter);
   const columns = useMemo(
     () => [
@@ -51,7 +51,7 @@ export function AuditPage() {
   );
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
-    setFilter({ type: draft.type, subject: draft.subject.trim() });
+    setFilter({ type: draft.type, subject: draft.subject.trim(), actor: draft.actor.trim() });
   };
   const events = q.data?.pages.flat();
   return (
@@ -72,6 +72,10 @@ export function AuditPage() {
         <label>
           {t('audit.subject')}{' '}
           <input type="text" value={draft.subject} onChange={(e) => setDraft({ ...draft, subject: e.target.value })} />
+        </label>
+        <label>
+          {t('audit.actor')}{' '}
+          <input type="text" value={draft.actor} onChange={(e) => setDraft({ ...draft, actor: e.target.value })} />
         </label>
         <button type="submit">{t('audit.search')}</button>
       </form>

@@ -176,6 +176,10 @@ describe('audit log', () => {
     await waitFor(() => expect(screen.getAllByRole('row')).toHaveLength(31));
     expect(seen.at(-1)).toContain('type=login.failed');
     expect(screen.getAllByText('reason=bad_password')).toHaveLength(30);
+
+    await user.type(screen.getByLabelText('実行者'), 'admin');
+    await user.click(screen.getByRole('button', { name: '検索' }));
+    await waitFor(() => expect(seen.at(-1)).toContain('actor=admin'));
     server.events.removeAllListeners();
   });
 

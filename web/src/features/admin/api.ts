@@ -126,13 +126,19 @@ export function useRevokeClient() {
 
 export const AUDIT_PAGE_SIZE = 50;
 
-export function useAudit(filter: { type: string; subject: string }) {
+export interface AuditFilter {
+  type: string;
+  subject: string;
+  actor: string;
+}
+
+export function useAudit(filter: AuditFilter) {
   return useInfiniteQuery({
     queryKey: ['audit', filter],
     initialPageParam: undefined as number | undefined,
     queryFn: ({ pageParam, signal }) =>
       api<AuditEvent[]>('/api/auth/audit', {
-        query: { type: filter.type, subject: filter.subject, before: pageParam, limit: AUDIT_PAGE_SIZE },
+        query: { type: filter.type, subject: filter.subject, actor: filter.actor, before: pageParam, limit: AUDIT_PAGE_SIZE },
         signal,
       }),
     // Keyset paging: the next page is everything older than the last id seen.

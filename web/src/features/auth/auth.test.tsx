@@ -34,6 +34,24 @@ describe('login', () => {
     expect(alert).toHaveTextContent('INVALID_CREDENTIALS');
   });
 
+  it('says when to try again after too many attempts', async () => {
+    server.use(
+      http.post(`${API}/api/auth/login`, () => {
+        const res = problem(429, 'RATE_LIMITED');
+        res.headers.set('Retry-After', '30');
+        return res;
+      }),
+    );
+    const { user } = renderApp('/login');
+    await act(() => session.restore());
+    await user.type(await screen.findByLabelText('ユーザー名'), 'admin');
+    await user.type(screen.getByLabelText('パスワード'), 'whatever');
+    await user.click(screen.getByRole('button', { name: 'ログイン' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('試行回数が多すぎます。');
+    expect(alert).toHaveTextContent('30 秒後に再試行できます。');
+  });
+
   it('puts server field errors on the fields', async () => {
     server.use(
       http.post(`${API}/api/auth/login`, () =>
