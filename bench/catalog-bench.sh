@@ -30,6 +30,7 @@ java -Xmx1g -cp "$MODULE/target/classes:$MODULE/target/test-classes" \
   jp.systemgear.ec.catalog.bench.RuleEngineBench "$ROWS" 5
 
 echo "== (b) stock lookup by SKU with wrk, $DURATION, loopback"
+LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
 rm -rf "$STATE" && mkdir -p "$STATE"
 PIDS=()
 cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
@@ -95,7 +96,11 @@ LUA
 echo "-- warm-up: each of the $PRODUCTS SKUs once (cache misses: PostgreSQL reads)"
 wrk -t1 -c16 -d"${WARM_DURATION:-20s}" --latency -s "$STATE/warm.lua" "http://127.0.0.1:$HTTP_PORT" \
   | grep -E "Requests/sec| 99%"
-echo "-- measured: random SKUs"
-wrk -t2 -c64 -d"$DURATION" --latency -s "$STATE/lookup.lua" "http://127.0.0.1:$HTTP_PORT" | tee "$STATE/wrk.txt"
-echo "-- summary: $(grep 'Requests/sec' "$STATE/wrk.txt" | awk '{print $2}') requests/s, p99 $(grep ' 99%' "$STATE/wrk.txt" | awk '{print $2}')" \
-  "(target: >= 3000 requests/s, p99 <= 20ms; wrk and the service share this machine's $(nproc) cores)"
+summary() { echo "$(grep 'Requests/sec' "$1" | awk '{print $2}') requests/s, p99 $(grep ' 99%' "$1" | awk '{print $2}')"; }
+echo "-- measured: random SKUs, 64 connections (throughput)"
+wrk -t2 -c64 -d"$DURATION" --latency -s "$STATE/lookup.lua" "http://127.0.0.1:$HTTP_PORT" | tee "$STATE/wrk64.txt"
+echo "-- measured: random SKUs, 16 connections (latency)"
+wrk -t2 -c16 -d"$DURATION" --latency -s "$STATE/lookup.lua" "http://127.0.0.1:$HTTP_PORT" | tee "$STATE/wrk16.txt"
+echo "-- summary: 64 connections: $(summary "$STATE/wrk64.txt"); 16 connections: $(summary "$STATE/wrk16.txt")"
+echo "   (target: >= 3000 requests/s, p99 <= 20ms; wrk, the service and PostgreSQL share $(nproc) cores;" \
+  "load average before: $LOAD_BEFORE)"
