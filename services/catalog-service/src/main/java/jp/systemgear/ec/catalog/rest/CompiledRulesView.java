@@ -3,8 +3,8 @@ package jp.systemgear.ec.catalog.rest;
 import java.util.List;
 import java.util.Map;
 
-import jp.systemgear.ec.catalog.rules.RuleDefinition;
-import jp.systemgear.ec.catalog.rules.ValueFormat;
+import jp.systemgear.ec.rules.RuleDefinition;
+import jp.systemgear.ec.rules.ValueFormat;
 
 /**
  * What import-service needs to map a supplier's rows in memory: the rule-set version (to record on the

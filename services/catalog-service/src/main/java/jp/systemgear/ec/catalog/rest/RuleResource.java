@@ -24,7 +24,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 
-import jp.systemgear.ec.catalog.rules.RuleDiff;
+import jp.systemgear.ec.rules.RuleDiff;
 import jp.systemgear.ec.catalog.service.RuleSetService;
 import jp.systemgear.ec.common.error.ApiException;
 import jp.systemgear.ec.common.security.Roles;

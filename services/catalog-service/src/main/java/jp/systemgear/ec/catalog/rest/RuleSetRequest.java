@@ -4,7 +4,7 @@ import java.util.List;
 
 import jakarta.validation.constraints.Size;
 
-import jp.systemgear.ec.catalog.rules.RuleDefinition;
+import jp.systemgear.ec.rules.RuleDefinition;
 
 /**
  * A new version of a supplier's rules. {@code baseVersion}: the version the operator edited; when

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import jp.systemgear.ec.catalog.domain.MappingRuleSet;
-import jp.systemgear.ec.catalog.rules.RuleDefinition;
+import jp.systemgear.ec.rules.RuleDefinition;
 
 /** A rule-set version; version 0 with no rules is what a supplier has before its first save. */
 public record RuleSetView(String supplierCode, int version, List<RuleDefinition> rules, String comment,

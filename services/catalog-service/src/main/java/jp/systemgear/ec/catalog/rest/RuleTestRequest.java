@@ -4,8 +4,8 @@ import java.util.List;
 
 import jakarta.validation.constraints.NotNull;
 
-import jp.systemgear.ec.catalog.rules.RuleDefinition;
-import jp.systemgear.ec.catalog.rules.SupplierRow;
+import jp.systemgear.ec.rules.RuleDefinition;
+import jp.systemgear.ec.rules.SupplierRow;
 
 /**
  * Sample rows to run through the supplier's current rules, or through {@code rules} (a draft not saved

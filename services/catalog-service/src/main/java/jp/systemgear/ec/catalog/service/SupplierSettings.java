@@ -18,7 +18,7 @@ import jp.systemgear.ec.catalog.domain.CronSchedule;
 import jp.systemgear.ec.catalog.domain.FileProfile;
 import jp.systemgear.ec.catalog.domain.SanityGuard;
 import jp.systemgear.ec.catalog.domain.SourceSettings;
-import jp.systemgear.ec.catalog.rules.ValueFormat;
+import jp.systemgear.ec.rules.ValueFormat;
 import jp.systemgear.ec.common.error.FieldError;
 
 /**

@@ -12,15 +12,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import jp.systemgear.ec.catalog.domain.Jan;
-import jp.systemgear.ec.catalog.rules.CompiledRuleSet;
-import jp.systemgear.ec.catalog.rules.MatchDefinition;
-import jp.systemgear.ec.catalog.rules.RowResult;
-import jp.systemgear.ec.catalog.rules.RuleCompiler;
-import jp.systemgear.ec.catalog.rules.RuleDefinition;
-import jp.systemgear.ec.catalog.rules.SupplierRow;
-import jp.systemgear.ec.catalog.rules.TransformDefinition;
-import jp.systemgear.ec.catalog.rules.TransformType;
-import jp.systemgear.ec.catalog.rules.ValueFormat;
+import jp.systemgear.ec.rules.CompiledRuleSet;
+import jp.systemgear.ec.rules.MatchDefinition;
+import jp.systemgear.ec.rules.RowResult;
+import jp.systemgear.ec.rules.RuleCompiler;
+import jp.systemgear.ec.rules.RuleDefinition;
+import jp.systemgear.ec.rules.SupplierRow;
+import jp.systemgear.ec.rules.TransformDefinition;
+import jp.systemgear.ec.rules.TransformType;
+import jp.systemgear.ec.rules.ValueFormat;
 
 /**
  * Rule application throughput on synthetic supplier rows (a benchmark, not a test: run it through

@@ -33,7 +33,7 @@ import jp.systemgear.ec.testing.TestTokens;
 class RuleResourceTest {
 
     /** The engine test's rule set; its JAN rule needs products with these JANs. */
-    static final String RULES = jp.systemgear.ec.catalog.rules.RuleEngineTest.RULES;
+    static final String RULES = jp.systemgear.ec.rules.RuleEngineTest.RULES;
 
     private String supplier;
 

@@ -1,4 +1,4 @@
-package jp.systemgear.ec.catalog.rules;
+package jp.systemgear.ec.rules;
 
 /** 端数処理: 切り捨て, 切り上げ, 四捨五入. */
 public enum RoundingMode {

@@ -1,4 +1,4 @@
-package jp.systemgear.ec.catalog.rules;
+package jp.systemgear.ec.rules;
 
 /** The value transforms a rule may apply, in the order the rule lists them. */
 public enum TransformType {

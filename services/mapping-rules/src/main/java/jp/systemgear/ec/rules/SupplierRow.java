@@ -1,4 +1,4 @@
-package jp.systemgear.ec.catalog.rules;
+package jp.systemgear.ec.rules;
 
 /**
  * One parsed supplier row, as text: the engine parses numbers itself, with the profile's separators

@@ -1,4 +1,4 @@
-package jp.systemgear.ec.catalog.rules;
+package jp.systemgear.ec.rules;
 
 /** How a rule recognises supplier rows; see {@link MatchDefinition}. */
 public enum MatchType {
