@@ -119,7 +119,7 @@ public class ClientService {
                         "The client is not granted the scopes " + requestedScopes));
             }
             Set<String> scopes = requestedScopes.isEmpty() ? granted : requestedScopes;
-            return Uni.createFrom().item(new Grant(tokens.issue(client, scopes), scopes));
+            return tokens.issue(client, scopes).map(token -> new Grant(token, scopes));
         });
     }
 

@@ -88,7 +88,7 @@ public class LoginService {
     private Uni<Session> succeed(AppUser user, String clientAddress) {
         return audit.record(AuditEvent.LOGIN_SUCCEEDED, user.username, user.username, clientAddress, Map.of())
                 .chain(() -> refreshTokens.issue(user))
-                .map(refresh -> new Session(tokens.issue(user), refresh));
+                .chain(refresh -> tokens.issue(user).map(access -> new Session(access, refresh)));
     }
 
     private Uni<Session> fail(String username, AppUser user, String clientAddress) {
@@ -105,7 +105,7 @@ public class LoginService {
             return Uni.createFrom().failure(invalidRefresh());
         }
         return refreshTokens.rotate(refreshToken).chain(rotation -> switch (rotation.outcome()) {
-            case ROTATED -> Uni.createFrom().item(new Session(tokens.issue(rotation.user()), rotation.token()));
+            case ROTATED -> tokens.issue(rotation.user()).map(access -> new Session(access, rotation.token()));
             case REUSED -> {
                 LOG.warnf("Refresh token reused from %s: token family %s revoked", clientAddress, rotation.familyId());
                 yield audit.record(AuditEvent.REFRESH_REUSED, null, null, clientAddress,

@@ -44,7 +44,12 @@ public class UploadService {
                     }
                     return record(supplierCode, stored, clientFileName, user)
                             .call(run -> vertx.executeBlocking(Uni.createFrom().item(() -> files.assign(stored, run.id))))
-                            .map(run -> new Received(run, false));
+                            .map(run -> new Received(run, false))
+                            // A file whose run could not be recorded must not linger in the store.
+                            .onFailure().call(failure -> vertx.executeBlocking(Uni.createFrom().item(() -> {
+                                files.discard(stored);
+                                return true;
+                            })));
                 }));
     }
 
