@@ -136,13 +136,13 @@ public class StockExportService {
             return;
         }
         metrics.counter("export.rows", "format", format, "client", client).increment(rows);
-        metrics.timer("export.duration", "format", format).record(System.nanoTime() - started,
-                java.util.concurrent.TimeUnit.NANOSECONDS);
+        long nanos = System.nanoTime() - started;
+        metrics.timer("export.duration", "format", format).record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
         if (writer.substitutions() > 0) {
             metrics.counter("export.substituted.characters", "format", format).increment(writer.substitutions());
         }
-        LOG.infof("Exported %d %s rows as %s/%s to %s; %d characters outside %s replaced by U+3013",
+        LOG.infof("Exported %d %s rows as %s/%s to %s in %d ms; %d characters outside %s replaced by U+3013",
                 rows, request.level().name().toLowerCase(Locale.ROOT), format, request.charset().name(), client,
-                writer.substitutions(), request.charset().name());
+                nanos / 1_000_000, writer.substitutions(), request.charset().name());
     }
 }
