@@ -8,6 +8,7 @@ import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.Socket;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -100,6 +101,47 @@ class LargeStockExportTest {
             Thread.sleep(100);
         }
         assertEquals(0, openExportTransactions(), "cursor and transaction released after the client hung up");
+    }
+
+    /**
+     * A change committed while the export streams is not in it. This holds for the export's single
+     * query (its portal keeps the snapshot it started with); the REPEATABLE READ transaction extends
+     * it to any further statement an export runs in the same transaction.
+     */
+    @Test
+    void theExportIsOneSnapshotEvenWhenStockChangesWhileItStreams() throws Exception {
+        String before;
+        try (Connection c = CatalogSchemaFixture.connect(); Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select quantity from catalog.stock_export_v1 "
+                        + "where sku = 'L0200000' and supplier_code = 'L02'")) {
+            rs.next();
+            before = rs.getString(1);
+        }
+        HttpURLConnection http = (HttpURLConnection) new URL(stockUrl + "?level=supplier&format=csv&header=false")
+                .openConnection();
+        http.setRequestProperty("Authorization", "Bearer " + TestTokens.viewer());
+        http.setRequestProperty("Accept-Encoding", "identity");
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(http.getInputStream(), StandardCharsets.UTF_8))) {
+            String first = reader.readLine();
+            assertTrue(first.startsWith("L0000001,"), first);
+            assertEquals(1, openExportTransactions(), "the export's snapshot is taken and still being read");
+            // An import applies while the export streams: the last row changes and commits.
+            CatalogSchemaFixture.execute("update catalog.stock set quantity = quantity + 1000, updated_at = now() "
+                    + "where product_id = (select id from catalog.product where sku = 'L0200000') "
+                    + "and supplier_id = (select id from catalog.supplier where code = 'L02')");
+            String line;
+            String last = first;
+            while ((line = reader.readLine()) != null) {
+                last = line;
+            }
+            assertTrue(last.startsWith("L0200000,,大量商品 200000,L02,true," + before + ","),
+                    "the export shows the stock as it was when it began: " + last);
+        } finally {
+            http.disconnect();
+            CatalogSchemaFixture.execute("update catalog.stock set quantity = quantity - 1000 "
+                    + "where product_id = (select id from catalog.product where sku = 'L0200000') "
+                    + "and supplier_id = (select id from catalog.supplier where code = 'L02')");
+        }
     }
 
     /** Sessions inside an export transaction (reading or between cursor fetches). */
