@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -27,7 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
-import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
@@ -127,10 +125,7 @@ public abstract class ServiceContractTest {
 
     @Test
     void migrationsCreateOnlyThisServicesSchema() throws SQLException {
-        String jdbcUrl = System.getProperty(PostgresTestResource.JDBC_URL_PROPERTY);
-        try (Connection connection = DriverManager.getConnection(jdbcUrl,
-                ConfigProvider.getConfig().getValue("quarkus.datasource.username", String.class),
-                ConfigProvider.getConfig().getOptionalValue("quarkus.datasource.password", String.class).orElse(""));
+        try (Connection connection = TestApplicationDatabase.connect();
                 Statement statement = connection.createStatement()) {
             Set<String> tables = new HashSet<>();
             try (ResultSet rs = statement.executeQuery(
@@ -279,10 +274,5 @@ public abstract class ServiceContractTest {
     void unexpectedFailureHidesItsDetails() {
         expectProblem(given().when().get("/__probe/errors/unexpected").then(), 500, ErrorCode.INTERNAL_ERROR)
                 .body(not(containsString("internal details")));
-    }
-
-    /** Lets subclasses reach the RestAssured base path when they need the absolute URL. */
-    protected static String basePath() {
-        return RestAssured.basePath;
     }
 }

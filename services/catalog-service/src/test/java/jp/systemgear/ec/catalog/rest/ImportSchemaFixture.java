@@ -1,29 +1,22 @@
 package jp.systemgear.ec.catalog.rest;
 
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Map;
 
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.flywaydb.core.Flyway;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
 
-import jp.systemgear.ec.testing.PostgresTestResource;
+import jp.systemgear.ec.testing.TestApplicationDatabase;
 
 /**
- * The import schema in the test database, made by import-service's OWN migrations (read from its
- * source tree, so the view under test is the one import-service ships), and staged rows written the
- * way import-service stages them. catalog-service never migrates another schema in production: only
- * this test fixture does, in a test application of its own (see {@link Profile}) so that the contract
- * test's "only this service's schema" check keeps holding in the shared test database.
+ * The import schema in the test database, made by import-service's own migrations
+ * ({@link TestApplicationDatabase#migrateOwnedSchema}), and staged rows written the way import-service
+ * stages them. Runs in a test application of its own (see {@link Profile}).
  */
 final class ImportSchemaFixture {
 
@@ -35,23 +28,15 @@ final class ImportSchemaFixture {
         }
     }
 
-    private static final Path MIGRATIONS = Path.of("../import-service/src/main/resources/db/migration");
-
     private ImportSchemaFixture() {
     }
 
-    static synchronized void migrate() {
-        if (!Files.isDirectory(MIGRATIONS)) {
-            throw new IllegalStateException("import-service migrations not found at " + MIGRATIONS.toAbsolutePath());
-        }
-        Flyway.configure().dataSource(jdbcUrl(), user(), password())
-                .schemas("import").defaultSchema("import").createSchemas(true)
-                .locations("filesystem:" + MIGRATIONS.toAbsolutePath())
-                .load().migrate();
+    static void migrate() {
+        TestApplicationDatabase.migrateOwnedSchema("import", "import-service");
     }
 
     static Connection connect() throws SQLException {
-        return DriverManager.getConnection(jdbcUrl(), user(), password());
+        return TestApplicationDatabase.connect();
     }
 
     /** A staged run of {@code supplierCode}, as import-service leaves it before calling apply. */
@@ -85,17 +70,5 @@ final class ImportSchemaFixture {
             ps.setObject(10, quantity);
             ps.executeUpdate();
         }
-    }
-
-    private static String jdbcUrl() {
-        return System.getProperty(PostgresTestResource.JDBC_URL_PROPERTY);
-    }
-
-    private static String user() {
-        return ConfigProvider.getConfig().getValue("quarkus.datasource.username", String.class);
-    }
-
-    private static String password() {
-        return ConfigProvider.getConfig().getOptionalValue("quarkus.datasource.password", String.class).orElse("");
     }
 }

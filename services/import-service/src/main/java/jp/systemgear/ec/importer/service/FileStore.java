@@ -72,10 +72,6 @@ public class FileStore {
         }
     }
 
-    public Path fileOf(long runId) {
-        return root.resolve("runs").resolve(runId + ".bin");
-    }
-
     public void discard(StoredFile file) {
         try {
             Files.deleteIfExists(file.path());

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
@@ -21,6 +20,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 import jp.systemgear.ec.testing.PostgresTestResource;
+import jp.systemgear.ec.testing.TestApplicationDatabase;
 
 @QuarkusTest
 @QuarkusTestResource(PostgresTestResource.class)
@@ -33,7 +33,7 @@ class MaintenanceJobsTest {
     ClaimedJobRunner runner;
 
     private Connection db() throws Exception {
-        return DriverManager.getConnection(System.getProperty(PostgresTestResource.JDBC_URL_PROPERTY), "postgres", "");
+        return TestApplicationDatabase.connect();
     }
 
     @Test
