@@ -18,6 +18,9 @@ public interface AuthConfig {
 
     int bcryptCost();
 
+    /** AUTH_INTERNAL_CLIENT_ID / AUTH_INTERNAL_CLIENT_SECRET: import-service's client for catalog calls. */
+    InternalClient internalClient();
+
     /** JWT_REFRESH_EXPIRES_IN: how long a refresh token stays usable. */
     Duration refreshTokenTtl();
 
@@ -28,6 +31,12 @@ public interface AuthConfig {
         Optional<String> username();
 
         Optional<String> password();
+    }
+
+    interface InternalClient {
+        String id();
+
+        Optional<String> secret();
     }
 
     /** Failed logins counted per account and per client address over a window. */

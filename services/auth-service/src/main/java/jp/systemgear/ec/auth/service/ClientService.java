@@ -24,7 +24,8 @@ import jp.systemgear.ec.common.security.Roles;
 @ApplicationScoped
 public class ClientService {
 
-    public static final Set<String> KNOWN_SCOPES = Set.of(Roles.SCOPE_IMPORT_TRIGGER, Roles.SCOPE_EXPORT_READ);
+    public static final Set<String> KNOWN_SCOPES = Set.of(Roles.SCOPE_IMPORT_TRIGGER, Roles.SCOPE_EXPORT_READ,
+            Roles.SCOPE_CATALOG_IMPORT);
 
     /** What the client-credentials grant hands out: the token and the scopes it carries. */
     public record Grant(TokenIssuer.AccessToken token, Set<String> scopes) {
@@ -72,6 +73,30 @@ public class ClientService {
         client.secretHash = OpaqueTokens.hash(secret);
         client.secretRotatedAt = Instant.now();
         return clients.persistAndFlush(client);
+    }
+
+    /**
+     * The platform's own machine client (import-service calling catalog-service): its secret comes from a
+     * Secret both deployments mount, so it is created or brought in line with it at start-up. True when
+     * anything changed.
+     */
+    @WithTransaction
+    public Uni<Boolean> ensureInternal(String clientId, String secret, Set<String> scopes) {
+        return clients.findByClientId(clientId).chain(found -> {
+            if (found == null) {
+                return insert(clientId, "Internal: " + clientId, scopes, secret).replaceWith(true);
+            }
+            String[] wanted = scopes.stream().sorted().toArray(String[]::new);
+            boolean same = found.enabled && java.util.Arrays.equals(found.scopes, wanted)
+                    && java.security.MessageDigest.isEqual(found.secretHash, OpaqueTokens.hash(secret));
+            if (!same) {
+                found.scopes = wanted;
+                found.enabled = true;
+                found.secretHash = OpaqueTokens.hash(secret);
+                found.secretRotatedAt = Instant.now();
+            }
+            return Uni.createFrom().item(!same);
+        });
     }
 
     /** A new secret replaces the old one at once; the old one stops working. */

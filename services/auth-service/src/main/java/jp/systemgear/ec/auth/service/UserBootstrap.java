@@ -3,6 +3,7 @@ package jp.systemgear.ec.auth.service;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import jakarta.enterprise.event.Observes;
 
@@ -22,7 +23,17 @@ public class UserBootstrap {
 
     private static final Logger LOG = Logger.getLogger(UserBootstrap.class);
 
-    void onStart(@Observes StartupEvent event, AuthConfig config, UserService users) throws Throwable {
+    void onStart(@Observes StartupEvent event, AuthConfig config, UserService users, ClientService clients)
+            throws Throwable {
+        if (config.internalClient().secret().isPresent()) {
+            String id = config.internalClient().id();
+            boolean changed = VertxContextSupport.subscribeAndAwait(() -> clients
+                    .ensureInternal(id, config.internalClient().secret().get(), Set.of(Roles.SCOPE_CATALOG_IMPORT))
+                    .ifNoItem().after(Duration.ofSeconds(30)).fail());
+            if (changed) {
+                LOG.infof("Internal client '%s' set up from configuration", id);
+            }
+        }
         List<UserService.NewUser> wanted = new ArrayList<>();
         if (config.admin().username().isPresent() && config.admin().password().isPresent()) {
             wanted.add(new UserService.NewUser(config.admin().username().get(), "Administrator", Roles.ADMIN,

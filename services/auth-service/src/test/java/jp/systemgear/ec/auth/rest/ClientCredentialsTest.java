@@ -76,6 +76,14 @@ class ClientCredentialsTest {
     }
 
     @Test
+    void theInternalClientIsSetUpFromConfigurationWithTheCatalogImportScope() {
+        String jwt = token("import-service", "internal-test-secret-2026", null).then().statusCode(200)
+                .body("scope", equalTo("catalog:import")).extract().path("access_token");
+        assertEquals(List.of("catalog:import"), claims(jwt).getList("groups"));
+        token("import-service", "not-the-secret", null).then().statusCode(401);
+    }
+
+    @Test
     void scopesBeyondTheGrantAreRefused() {
         String[] credentials = newClient(List.of("export:read")).split(":");
         token(credentials[0], credentials[1], "import:trigger").then().statusCode(403).body("code", equalTo("FORBIDDEN"));

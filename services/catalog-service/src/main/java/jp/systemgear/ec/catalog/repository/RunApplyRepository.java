@@ -36,7 +36,7 @@ public class RunApplyRepository {
                 .map(rows -> rows.size() == 0 ? null : record(rows.iterator().next(), false));
     }
 
-    public Uni<AppliedRunView> apply(long runId, String user) {
+    public Uni<AppliedRunView> apply(long runId, String user, boolean partial) {
         return pool.withTransaction(conn -> conn.preparedQuery(ApplySql.RUN).execute(Tuple.of(runId))
                 .chain(run -> {
                     if (run.size() == 0) {
@@ -52,11 +52,12 @@ public class RunApplyRepository {
                         throw new ApiException(ErrorCode.BATCH_PROCESS_ERROR, "Import run " + runId
                                 + " has staged rows of several import dates; it cannot be applied");
                     }
-                    return applyLocked(conn, runId, meta, user);
+                    return applyLocked(conn, runId, meta, user, partial);
                 }));
     }
 
-    private Uni<AppliedRunView> applyLocked(SqlConnection conn, long runId, Row meta, String user) {
+    private Uni<AppliedRunView> applyLocked(SqlConnection conn, long runId, Row meta, String user,
+            boolean partial) {
         String supplierCode = meta.getString("supplier_code");
         LocalDate importDate = meta.getLocalDate("import_date");
         // The supplier row lock serialises applies and undos of one supplier (missing items, undo order).
@@ -68,7 +69,7 @@ public class RunApplyRepository {
                     }
                     Row s = supplier.iterator().next();
                     long supplierId = s.getLong("id");
-                    String policy = s.getString("missing_items_policy");
+                    String policy = partial ? "KEEP" : s.getString("missing_items_policy");
                     // The primary key makes "run N applied" happen once; a concurrent second call waits here
                     // for the first to commit and then finds nothing to insert.
                     return conn.preparedQuery("insert into catalog.applied_run (run_id, supplier_id, import_date, "

@@ -104,7 +104,7 @@ public class RuleResource {
 
     @GET
     @Path("/compiled")
-    @RolesAllowed({ Roles.ADMIN, Roles.OPERATOR, Roles.VIEWER })
+    @RolesAllowed({ Roles.ADMIN, Roles.OPERATOR, Roles.VIEWER, Roles.SCOPE_CATALOG_IMPORT })
     @Operation(summary = "The current rules as import-service applies them, with a strong ETag (304 on If-None-Match)")
     public Uni<RestResponse<String>> compiled(@PathParam("code") String code,
             @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {

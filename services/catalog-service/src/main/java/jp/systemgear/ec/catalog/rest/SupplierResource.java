@@ -44,14 +44,14 @@ public class SupplierResource {
     }
 
     @GET
-    @RolesAllowed({ Roles.ADMIN, Roles.OPERATOR, Roles.VIEWER })
+    @RolesAllowed({ Roles.ADMIN, Roles.OPERATOR, Roles.VIEWER, Roles.SCOPE_CATALOG_IMPORT })
     public Uni<List<SupplierView>> list(@QueryParam("active") Boolean active) {
         return suppliers.list(active).map(list -> list.stream().map(SupplierView::of).toList());
     }
 
     @GET
     @Path("/{code}")
-    @RolesAllowed({ Roles.ADMIN, Roles.OPERATOR, Roles.VIEWER })
+    @RolesAllowed({ Roles.ADMIN, Roles.OPERATOR, Roles.VIEWER, Roles.SCOPE_CATALOG_IMPORT })
     @Operation(summary = "One supplier with its file profile, source, schedule and guard; ETag for If-Match")
     public Uni<RestResponse<SupplierView>> get(@PathParam("code") String code) {
         return suppliers.get(code).map(SupplierResource::tagged);

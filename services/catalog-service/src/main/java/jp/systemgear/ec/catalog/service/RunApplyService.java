@@ -24,8 +24,8 @@ public class RunApplyService {
         this.cache = cache;
     }
 
-    public Uni<AppliedRunView> apply(long runId, String user) {
-        return runs.apply(runId, user).call(run -> run.alreadyApplied() ? Uni.createFrom().voidItem()
+    public Uni<AppliedRunView> apply(long runId, String user, boolean partial) {
+        return runs.apply(runId, user, partial).call(run -> run.alreadyApplied() ? Uni.createFrom().voidItem()
                 : cache.invalidate(HotCache.AVAILABILITY))
                 .invoke(run -> LOG.infof("Run %d of %s %s: %d matched, %d changed, %d unchanged, %d missing, "
                         + "%d unknown SKU", run.runId(), run.supplierCode(), run.alreadyApplied() ? "was already applied"

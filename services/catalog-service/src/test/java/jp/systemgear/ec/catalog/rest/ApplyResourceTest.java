@@ -29,6 +29,7 @@ import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 
 import jp.systemgear.ec.testing.PostgresTestResource;
+import jp.systemgear.ec.common.security.Roles;
 import jp.systemgear.ec.testing.TestTokens;
 
 /**
@@ -173,6 +174,40 @@ class ApplyResourceTest {
         undo(discRun).statusCode(200);
         availability(b).body("totalQuantity", equalTo(6)).body("bestSupplierCode", equalTo(disc))
                 .body("suppliers.discontinued", contains(false, false));
+    }
+
+    @Test
+    void aPartialRunByImportServiceNeverAppliesTheMissingItemsPolicyAndNamesTheOperator() throws SQLException {
+        String zero = "PZ" + tag;
+        String a = "PA" + tag;
+        String b = "PB" + tag;
+        supplier(zero, "ZERO", true, 10);
+        product(a, null, "部分A");
+        product(b, null, "部分B");
+        long full = ImportSchemaFixture.newRun(zero, 1);
+        ImportSchemaFixture.stage(full, 1, zero, DAY1, "a", null, a, "100", 5);
+        ImportSchemaFixture.stage(full, 2, zero, DAY1, "b", null, b, "200", 6);
+        apply(full).statusCode(200);
+
+        String importService = TestTokens.token("import-service", java.util.Set.of(Roles.SCOPE_CATALOG_IMPORT));
+        long partial = ImportSchemaFixture.newRun(zero, 1);
+        ImportSchemaFixture.stage(partial, 1, zero, DAY2, "a", null, a, "90", 7);
+        given().auth().oauth2(importService).queryParam("partial", true).queryParam("onBehalfOf", "yamada")
+                .when().post("/runs/" + partial + "/apply").then().statusCode(200)
+                .body("rowsMissing", equalTo(0)).body("missingPolicy", equalTo("KEEP")).body("rowsChanged", equalTo(1))
+                .body("appliedBy", equalTo("yamada (via import-service)"));
+        availability(b).body("totalQuantity", equalTo(6));
+        availability(a).body("totalQuantity", equalTo(7));
+        // A person cannot put someone else's name on the record.
+        long next = ImportSchemaFixture.newRun(zero, 1);
+        ImportSchemaFixture.stage(next, 1, zero, DAY2, "a", null, a, "90", 8);
+        given().auth().oauth2(TestTokens.operator()).queryParam("partial", true).queryParam("onBehalfOf", "yamada")
+                .when().post("/runs/" + next + "/apply").then().statusCode(200)
+                .body("appliedBy", org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("yamada")));
+        given().auth().oauth2(importService).when().get("/suppliers/" + zero + "/rules/compiled").then().statusCode(200);
+        given().auth().oauth2(importService).when().get("/suppliers/" + zero).then().statusCode(200);
+        given().auth().oauth2(importService).contentType(ContentType.JSON).body(java.util.Map.of("rows", List.of()))
+                .when().post("/suppliers/" + zero + "/rules/test").then().statusCode(403);
     }
 
     @Test

@@ -11,6 +11,8 @@ public final class Roles {
     public static final String SCOPE_IMPORT_TRIGGER = "import:trigger";
     /** Machine clients: internal systems read exports. */
     public static final String SCOPE_EXPORT_READ = "export:read";
+    /** import-service's own client: reads suppliers and compiled rules, applies and undoes runs in catalog. */
+    public static final String SCOPE_CATALOG_IMPORT = "catalog:import";
 
     /** The audience every access token is issued for and every service requires. */
     public static final String AUDIENCE = "system-gear-ec";
