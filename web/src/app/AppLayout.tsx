@@ -13,10 +13,13 @@ interface NavItem {
   end?: boolean;
 }
 
-/** Navigation by role: every role reads the dashboard and suppliers; only admins administer. */
+/** Navigation by role: every role reads the dashboard, suppliers, stock and exports; only admins administer. */
 export const NAV_ITEMS: NavItem[] = [
   { to: '/', label: 'nav.dashboard', roles: ['admin', 'operator', 'viewer'], end: true },
   { to: '/suppliers', label: 'nav.suppliers', roles: ['admin', 'operator', 'viewer'] },
+  // Every role reads stock and exports; editing is for operators and admins inside the screens.
+  { to: '/stock', label: 'nav.stock', roles: ['admin', 'operator', 'viewer'] },
+  { to: '/exports', label: 'nav.exports', roles: ['admin', 'operator', 'viewer'] },
   { to: '/admin/users', label: 'nav.users', roles: ['admin'] },
   { to: '/admin/clients', label: 'nav.clients', roles: ['admin'] },
   { to: '/admin/audit', label: 'nav.audit', roles: ['admin'] },

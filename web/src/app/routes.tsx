@@ -10,6 +10,13 @@ import { UserEditPage } from '@/features/admin/UserEditPage';
 import { ClientsPage } from '@/features/admin/ClientsPage';
 import { AuditPage } from '@/features/admin/AuditPage';
 import { AccountPage } from '@/features/account/AccountPage';
+// Suppliers (edit, rules), stock and exports.
+import { SupplierEditPage, SupplierNewPage } from '@/features/suppliers/SupplierEditPage';
+import { RulesPage } from '@/features/rules/RulesPage';
+import { StockPage } from '@/features/stock/StockPage';
+import { ProductStockPage } from '@/features/stock/ProductStockPage';
+import { ExportsPage } from '@/features/exports/ExportsPage';
+import { TemplateEditPage, TemplateNewPage } from '@/features/exports/TemplateEditPage';
 
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginPage /> },
@@ -23,6 +30,28 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, element: <DashboardPage /> },
       { path: 'suppliers', element: <SuppliersPage /> },
+      {
+        path: 'suppliers/new',
+        element: (
+          <RequireRole roles={['admin', 'operator']}>
+            <SupplierNewPage />
+          </RequireRole>
+        ),
+      },
+      { path: 'suppliers/:code', element: <SupplierEditPage /> },
+      { path: 'suppliers/:code/rules', element: <RulesPage /> },
+      { path: 'stock', element: <StockPage /> },
+      { path: 'stock/:sku', element: <ProductStockPage /> },
+      { path: 'exports', element: <ExportsPage /> },
+      {
+        path: 'exports/templates/new',
+        element: (
+          <RequireRole roles={['admin', 'operator']}>
+            <TemplateNewPage />
+          </RequireRole>
+        ),
+      },
+      { path: 'exports/templates/:code', element: <TemplateEditPage /> },
       { path: 'account', element: <AccountPage /> },
       {
         path: 'admin/users',

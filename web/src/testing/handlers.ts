@@ -5,7 +5,10 @@
 import { http, HttpResponse } from 'msw';
 import type { AuditEvent, ClientView, UserView } from '@/features/admin/api';
 import type { ImportRun } from '@/features/dashboard/api';
-import type { Supplier } from '@/features/suppliers/api';
+import type { Supplier, SupplierRequest, SupplierView } from '@/features/suppliers/api';
+import type { RuleDefinition, RuleSetView, RuleTestResult, SupplierRow, UnmatchedItem } from '@/features/rules/api';
+import type { Availability, StockHistoryEntry } from '@/features/stock/api';
+import type { ChannelTemplate } from '@/features/exports/api';
 
 export const API = 'http://localhost';
 export const DEMO_PASSWORD = 'demo-pass-2026';
@@ -22,7 +25,17 @@ interface Db {
   clients: ClientView[];
   audit: AuditEvent[];
   runs: ImportRun[];
-  suppliers: Supplier[];
+  suppliers: (Supplier & Partial<SupplierView>)[];
+  /** Rule-set versions per supplier, oldest first. */
+  ruleSets: Record<string, RuleSetView[]>;
+  unmatched: Record<string, UnmatchedItem[]>;
+  availability: Availability[];
+  history: StockHistoryEntry[];
+  templates: ChannelTemplate[];
+  /** Whether export-service has PUT/DELETE for templates (it is adding them). */
+  templateWrites: boolean;
+  /** What the catalog and export stand-ins received, for assertions. */
+  seen: { ifMatch: (string | null)[]; supplierBodies: unknown[]; ruleTests: unknown[]; exportUrls: string[]; exportAuth: (string | null)[] };
   /** Whether the browser holds a valid refresh cookie. */
   refreshCookie: boolean;
   tokens: Map<string, string>;
@@ -49,6 +62,13 @@ export function freshDb(): Db {
     })),
     runs: [],
     suppliers: [],
+    ruleSets: {},
+    unmatched: {},
+    availability: [],
+    history: [],
+    templates: [],
+    templateWrites: false,
+    seen: { ifMatch: [], supplierBodies: [], ruleTests: [], exportUrls: [], exportAuth: [] },
     refreshCookie: false,
     tokens: new Map(),
     calls: { refresh: 0, logout: 0 },
@@ -185,4 +205,287 @@ export const handlers = [
     const r = requireRole(request, 'admin', 'operator', 'viewer');
     return r.error ?? HttpResponse.json(db.suppliers);
   }),
+  ...catalogAndExportHandlers(),
 ];
+
+// ---- catalog-service (suppliers, rules, stock) and export-service stand-ins ----
+
+function supplierView(s: Supplier & Partial<SupplierView>): SupplierView {
+  return {
+    profile: null,
+    source: null,
+    scheduleCron: null,
+    guard: null,
+    missingItemsPolicy: 'KEEP',
+    version: 1,
+    createdAt: '2026-11-01T00:00:00Z',
+    updatedAt: '2026-11-01T00:00:00Z',
+    ...s,
+  };
+}
+
+/** A few of SupplierSettings' checks, with its field paths. */
+function supplierProblems(b: SupplierRequest): { field: string; message: string }[] {
+  const errors: { field: string; message: string }[] = [];
+  if (!b.profile?.columns?.code) errors.push({ field: 'profile.columns.code', message: 'is required: the supplier item code is what rules match' });
+  if (b.scheduleCron && b.scheduleCron.trim().split(/\s+/).length !== 5) errors.push({ field: 'scheduleCron', message: 'must have 5 fields' });
+  if (b.source?.type === 'URL' && !b.source.url) errors.push({ field: 'source.url', message: 'is required for a URL source' });
+  return errors;
+}
+
+function currentRules(code: string): RuleSetView {
+  const list = db.ruleSets[code] ?? [];
+  return list[list.length - 1] ?? { supplierCode: code, version: 0, rules: [], comment: null, createdBy: null, restoredFrom: null, createdAt: null };
+}
+
+function ruleProblems(rules: RuleDefinition[]): { field: string; message: string }[] {
+  const errors: { field: string; message: string }[] = [];
+  rules.forEach((r, i) => {
+    if (!r.name) errors.push({ field: `rules[${i}].name`, message: 'is required' });
+    if (r.match.type === 'EXACT' && !r.match.code) errors.push({ field: `rules[${i}].match.code`, message: 'is required for an EXACT rule' });
+    if (r.match.type === 'EXACT' && !r.exclude && !r.match.sku) errors.push({ field: `rules[${i}].match.sku`, message: 'is required unless the rule excludes' });
+    if (r.match.type === 'REGEX' && !r.exclude && !r.match.skuTemplate) errors.push({ field: `rules[${i}].match.skuTemplate`, message: 'is required for a REGEX rule' });
+    (r.transforms ?? []).forEach((t, j) => {
+      if ((t.type === 'TAX_INCLUDE' || t.type === 'TAX_EXCLUDE') && t.rate !== 8 && t.rate !== 10)
+        errors.push({ field: `rules[${i}].transforms[${j}].rate`, message: 'must be 10 (standard) or 8 (reduced) percent' });
+    });
+  });
+  return errors;
+}
+
+/** A tiny rule engine: EXACT and PREFIX matches, exclude, PACK and TAX_INCLUDE; enough for the screens. */
+function applyRules(rules: RuleDefinition[], row: SupplierRow) {
+  const index = rules.findIndex(
+    (r) => (r.match.type === 'EXACT' && r.match.code === row.code) || (r.match.type === 'PREFIX' && !!r.match.prefix && !!row.code?.startsWith(r.match.prefix)),
+  );
+  const rule = rules[index];
+  if (!rule) return { outcome: 'UNMATCHED' as const, reason: `no rule matches code '${row.code ?? ''}'` };
+  if (rule.exclude) return { outcome: 'EXCLUDED' as const, ruleIndex: index, rule: rule.name };
+  let cost = row.cost === null ? undefined : Number(row.cost.replace(/,/g, ''));
+  let quantity = row.stock === null ? undefined : ({ '○': 10, '△': 3, '×': 0, '': 0 } as Record<string, number>)[row.stock] ?? Number(row.stock);
+  for (const t of rule.transforms ?? []) {
+    if (t.type === 'PACK' && t.unitsPerCase) {
+      if (quantity !== undefined) quantity *= t.unitsPerCase;
+      if (cost !== undefined) cost /= t.unitsPerCase;
+    }
+    if (t.type === 'TAX_INCLUDE' && t.rate && cost !== undefined) cost = (cost * (100 + t.rate)) / 100;
+  }
+  const sku = rule.match.type === 'EXACT' ? rule.match.sku : (rule.match.skuTemplate ?? '{code}').replace('{code}', row.code ?? '');
+  return { outcome: 'MAPPED' as const, ruleIndex: index, rule: rule.name, sku, unitCost: cost, quantity };
+}
+
+function page<T>(items: T[], request: Request, key: (t: T) => string) {
+  const url = new URL(request.url);
+  const after = url.searchParams.get('after');
+  const limit = Number(url.searchParams.get('limit') ?? 50);
+  const start = after ? items.findIndex((i) => key(i) === after) + 1 : 0;
+  const slice = items.slice(start, start + limit);
+  const next = start + limit < items.length && slice.length ? key(slice[slice.length - 1]!) : null;
+  return { items: slice, next };
+}
+
+function catalogAndExportHandlers() {
+  const C = `${API}/api/catalog`;
+  const anyRole = ['admin', 'operator', 'viewer'] as const;
+  return [
+    http.get(`${C}/suppliers/:code`, ({ request, params }) => {
+      const r = requireRole(request, ...anyRole);
+      if (r.error) return r.error;
+      const s = db.suppliers.find((x) => x.code === params.code);
+      if (!s) return problem(404, 'NOT_FOUND', `Supplier ${String(params.code)} not found`);
+      const v = supplierView(s);
+      return HttpResponse.json(v, { headers: { ETag: `"${v.version}"` } });
+    }),
+    http.post(`${C}/suppliers`, async ({ request }) => {
+      const r = requireRole(request, 'admin', 'operator');
+      if (r.error) return r.error;
+      const b = (await request.json()) as SupplierRequest;
+      db.seen.supplierBodies.push(b);
+      if (db.suppliers.some((x) => x.code === b.code)) return problem(409, 'CONFLICT', `Supplier '${b.code}' exists`);
+      const errors = supplierProblems(b);
+      if (errors.length) return problem(400, 'VALIDATION_ERROR', 'The supplier settings are invalid', errors);
+      const v = supplierView({ ...b, priority: b.priority ?? 100, contactName: b.contactName ?? null, contactEmail: b.contactEmail ?? null, version: 1 } as SupplierView);
+      db.suppliers.push(v);
+      return HttpResponse.json(v, { status: 201, headers: { ETag: '"1"' } });
+    }),
+    http.put(`${C}/suppliers/:code`, async ({ request, params }) => {
+      const r = requireRole(request, 'admin', 'operator');
+      if (r.error) return r.error;
+      const s = db.suppliers.find((x) => x.code === params.code);
+      if (!s) return problem(404, 'NOT_FOUND');
+      const ifMatch = request.headers.get('If-Match');
+      db.seen.ifMatch.push(ifMatch);
+      const current = supplierView(s);
+      if (ifMatch !== `"${current.version}"`)
+        return problem(412, 'PRECONDITION_FAILED', `Supplier ${s.code} is at version ${current.version}, not ${ifMatch ?? '-'}; reload it and apply the change again`);
+      const b = (await request.json()) as SupplierRequest;
+      db.seen.supplierBodies.push(b);
+      const errors = supplierProblems(b);
+      if (errors.length) return problem(400, 'VALIDATION_ERROR', 'The supplier settings are invalid', errors);
+      Object.assign(s, b, { version: current.version + 1, updatedAt: '2026-11-28T01:00:00Z' });
+      const v = supplierView(s);
+      return HttpResponse.json(v, { headers: { ETag: `"${v.version}"` } });
+    }),
+    http.get(`${C}/suppliers/:code/rules`, ({ request, params }) => {
+      const r = requireRole(request, ...anyRole);
+      return r.error ?? HttpResponse.json(currentRules(String(params.code)));
+    }),
+    http.put(`${C}/suppliers/:code/rules`, async ({ request, params }) => {
+      const r = requireRole(request, 'admin', 'operator');
+      if (r.error) return r.error;
+      const code = String(params.code);
+      const b = (await request.json()) as { rules: RuleDefinition[]; comment: string | null; baseVersion: number | null };
+      const errors = ruleProblems(b.rules);
+      if (errors.length) return problem(422, 'MAPPING_RULE_ERROR', `The mapping rules are invalid: ${errors[0]!.field} ${errors[0]!.message}`, errors);
+      const current = currentRules(code);
+      if (b.baseVersion !== null && b.baseVersion !== current.version)
+        return problem(409, 'CONFLICT', `The rules of ${code} are at version ${current.version}, not ${b.baseVersion}`);
+      const v: RuleSetView = { supplierCode: code, version: current.version + 1, rules: b.rules, comment: b.comment, createdBy: r.user.username, restoredFrom: null, createdAt: '2026-11-28T02:00:00Z' };
+      (db.ruleSets[code] ??= []).push(v);
+      return HttpResponse.json(v, { status: 201 });
+    }),
+    http.get(`${C}/suppliers/:code/rules/versions`, ({ request, params }) => {
+      const r = requireRole(request, ...anyRole);
+      if (r.error) return r.error;
+      const list = [...(db.ruleSets[String(params.code)] ?? [])].reverse();
+      return HttpResponse.json(list.map(({ rules, supplierCode: _s, ...rest }) => ({ ...rest, ruleCount: rules.length })));
+    }),
+    http.post(`${C}/suppliers/:code/rules/versions/:version/restore`, ({ request, params }) => {
+      const r = requireRole(request, 'admin', 'operator');
+      if (r.error) return r.error;
+      const code = String(params.code);
+      const old = (db.ruleSets[code] ?? []).find((v) => v.version === Number(params.version));
+      if (!old) return problem(404, 'NOT_FOUND');
+      const v: RuleSetView = { ...old, version: currentRules(code).version + 1, comment: `restored from version ${old.version}`, restoredFrom: old.version, createdBy: r.user.username };
+      db.ruleSets[code]!.push(v);
+      return HttpResponse.json(v, { status: 201 });
+    }),
+    http.get(`${C}/suppliers/:code/rules/diff`, ({ request, params }) => {
+      const r = requireRole(request, ...anyRole);
+      if (r.error) return r.error;
+      const url = new URL(request.url);
+      const at = (n: number) => (n === 0 ? [] : ((db.ruleSets[String(params.code)] ?? []).find((v) => v.version === n)?.rules ?? []));
+      const from = Number(url.searchParams.get('from'));
+      const to = Number(url.searchParams.get('to'));
+      const a = at(from);
+      const b = at(to);
+      return HttpResponse.json({
+        fromVersion: from,
+        toVersion: to,
+        added: b.filter((x) => !a.some((y) => y.name === x.name)),
+        removed: a.filter((x) => !b.some((y) => y.name === x.name)),
+        changed: b
+          .map((x) => ({ name: x.name, before: a.find((y) => y.name === x.name), after: x }))
+          .filter((c) => c.before && JSON.stringify(c.before) !== JSON.stringify(c.after)),
+        moved: [],
+      });
+    }),
+    http.post(`${C}/suppliers/:code/rules/test`, async ({ request, params }) => {
+      const r = requireRole(request, ...anyRole);
+      if (r.error) return r.error;
+      const code = String(params.code);
+      const b = (await request.json()) as { rules?: RuleDefinition[]; rows: SupplierRow[] };
+      db.seen.ruleTests.push(b);
+      if (b.rules) {
+        const errors = ruleProblems(b.rules);
+        if (errors.length) return problem(422, 'MAPPING_RULE_ERROR', `The mapping rules are invalid: ${errors[0]!.field} ${errors[0]!.message}`, errors);
+      }
+      const rules = b.rules ?? currentRules(code).rules;
+      const results = b.rows.map((row, i) => ({ line: i + 1, row, result: applyRules(rules, row) }));
+      const count = (o: string) => results.filter((x) => x.result.outcome === o).length;
+      const body: RuleTestResult = {
+        supplierCode: code,
+        ruleVersion: b.rules ? null : currentRules(code).version,
+        results,
+        mapped: count('MAPPED'),
+        excluded: count('EXCLUDED'),
+        unmatched: count('UNMATCHED'),
+        invalid: count('INVALID'),
+      };
+      return HttpResponse.json(body);
+    }),
+    http.get(`${C}/suppliers/:code/unmatched`, ({ request, params }) => {
+      const r = requireRole(request, ...anyRole);
+      return r.error ?? HttpResponse.json(db.unmatched[String(params.code)] ?? []);
+    }),
+    http.get(`${C}/availability`, ({ request }) => {
+      const r = requireRole(request, ...anyRole);
+      if (r.error) return r.error;
+      const url = new URL(request.url);
+      const q = url.searchParams.get('q')?.toLowerCase();
+      const sku = url.searchParams.get('sku');
+      const jan = url.searchParams.get('jan');
+      const supplier = url.searchParams.get('supplier');
+      const list = db.availability.filter(
+        (a) =>
+          (!q || a.sku.toLowerCase().includes(q) || (a.name ?? '').toLowerCase().includes(q)) &&
+          (!sku || a.sku === sku) &&
+          (!jan || a.jan === jan) &&
+          (!supplier || a.suppliers.some((s) => s.supplierCode === supplier)),
+      );
+      return HttpResponse.json(page(list, request, (a) => a.sku));
+    }),
+    http.get(`${C}/availability/:sku`, ({ request, params }) => {
+      const r = requireRole(request, ...anyRole);
+      if (r.error) return r.error;
+      const a = db.availability.find((x) => x.sku === params.sku);
+      return a ? HttpResponse.json(a) : problem(404, 'NOT_FOUND', `Product ${String(params.sku)} not found`);
+    }),
+    http.get(`${C}/products/:sku/stock-history`, ({ request, params }) => {
+      const r = requireRole(request, ...anyRole);
+      if (r.error) return r.error;
+      const supplier = new URL(request.url).searchParams.get('supplier');
+      const list = db.history.filter((h) => h.sku === params.sku && (!supplier || h.supplierCode === supplier)).sort((a, b) => b.id - a.id);
+      return HttpResponse.json(page(list, request, (h) => String(h.id)));
+    }),
+    http.get(`${API}/api/export/templates`, ({ request }) => {
+      const r = requireRole(request, ...anyRole);
+      return r.error ?? HttpResponse.json(db.templates);
+    }),
+    http.get(`${API}/api/export/templates/:code`, ({ request, params }) => {
+      const r = requireRole(request, ...anyRole);
+      if (r.error) return r.error;
+      const t = db.templates.find((x) => x.code === params.code);
+      return t ? HttpResponse.json(t) : problem(404, 'NOT_FOUND', `Channel template ${String(params.code)} not found`);
+    }),
+    http.post(`${API}/api/export/templates`, async ({ request }) => {
+      const r = requireRole(request, 'admin', 'operator');
+      if (r.error) return r.error;
+      const b = (await request.json()) as ChannelTemplate;
+      if (db.templates.some((x) => x.code === b.code)) return problem(409, 'CONFLICT', `Template '${b.code}' exists`);
+      const t = { ...b, createdAt: '2026-11-28T00:00:00Z', updatedAt: '2026-11-28T00:00:00Z' };
+      db.templates.push(t);
+      return HttpResponse.json(t, { status: 201 });
+    }),
+    http.put(`${API}/api/export/templates/:code`, async ({ request, params }) => {
+      const r = requireRole(request, 'admin', 'operator');
+      if (r.error) return r.error;
+      if (!db.templateWrites) return problem(405, 'METHOD_NOT_ALLOWED', 'Method not allowed');
+      const t = db.templates.find((x) => x.code === params.code);
+      if (!t) return problem(404, 'NOT_FOUND');
+      Object.assign(t, (await request.json()) as ChannelTemplate, { updatedAt: '2026-11-28T03:00:00Z' });
+      return HttpResponse.json(t);
+    }),
+    http.delete(`${API}/api/export/templates/:code`, ({ request, params }) => {
+      const r = requireRole(request, 'admin', 'operator');
+      if (r.error) return r.error;
+      if (!db.templateWrites) return problem(405, 'METHOD_NOT_ALLOWED', 'Method not allowed');
+      db.templates = db.templates.filter((x) => x.code !== params.code);
+      return new HttpResponse(null, { status: 204 });
+    }),
+    http.get(`${API}/api/export/stock`, ({ request }) => {
+      const r = requireRole(request, ...anyRole);
+      db.seen.exportUrls.push(request.url);
+      db.seen.exportAuth.push(request.headers.get('Authorization'));
+      if (r.error) return r.error;
+      const url = new URL(request.url);
+      if (url.searchParams.get('supplier') && url.searchParams.get('level') !== 'supplier')
+        return problem(400, 'VALIDATION_ERROR', 'supplier: filtering by supplier needs level=supplier', [{ field: 'supplier', message: 'filtering by supplier needs level=supplier' }]);
+      const level = url.searchParams.get('level') ?? 'product';
+      const format = url.searchParams.get('format') ?? 'csv';
+      return new HttpResponse('sku,jan,productName,quantity\r\nSG-1,4901234567894,ボールペン,10\r\n', {
+        headers: { 'Content-Type': 'text/csv; charset=UTF-8; header=present', 'Content-Disposition': `attachment; filename="stock-${level}.${format}"` },
+      });
+    }),
+  ];
+}

@@ -1,9 +1,11 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
 import { createColumnHelper } from '@tanstack/react-table';
 import { DataTable } from '@/components/DataTable';
 import { QueryState } from '@/components/QueryState';
 import { formatNumber } from '@/lib/format';
+import { useCanEdit } from '@/lib/use-session';
 import { useSuppliers, type Supplier } from './api';
 
 const col = createColumnHelper<Supplier>();
@@ -14,7 +16,14 @@ export function SuppliersPage() {
   const [filter, setFilter] = useState('');
   const columns = useMemo(
     () => [
-      col.accessor('code', { header: () => t('suppliers.code') }),
+      col.accessor('code', {
+        header: () => t('suppliers.code'),
+        cell: (c) => (
+          <Link to={`/suppliers/${encodeURIComponent(c.getValue())}`} aria-label={t('suppliers.openFor', { code: c.getValue() })}>
+            {c.getValue()}
+          </Link>
+        ),
+      }),
       col.accessor('name', { header: () => t('suppliers.name') }),
       col.accessor('active', {
         header: () => t('suppliers.active'),
@@ -29,9 +38,19 @@ export function SuppliersPage() {
           return v ? <a href={`mailto:${v}`}>{v}</a> : '—';
         },
       }),
+      col.display({
+        id: 'links',
+        header: () => t('common.actions'),
+        cell: (c) => (
+          <Link to={`/suppliers/${encodeURIComponent(c.row.original.code)}/rules`}>
+            {t('rules.linkFor', { code: c.row.original.code })}
+          </Link>
+        ),
+      }),
     ],
     [t],
   );
+  const canEdit = useCanEdit();
   const needle = filter.trim().toLowerCase();
   return (
     <>
@@ -41,6 +60,11 @@ export function SuppliersPage() {
           {t('suppliers.filter')}{' '}
           <input type="search" value={filter} onChange={(e) => setFilter(e.target.value)} />
         </label>
+        {canEdit && (
+          <Link to="/suppliers/new" className="button primary">
+            {t('suppliers.new')}
+          </Link>
+        )}
       </div>
       <QueryState
         isPending={q.isPending}
