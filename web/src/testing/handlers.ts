@@ -8,7 +8,7 @@ import type { ImportRun } from '@/features/dashboard/api';
 import type { Supplier, SupplierRequest, SupplierView } from '@/features/suppliers/api';
 import type { RuleDefinition, RuleSetView, RuleTestResult, SupplierRow, UnmatchedItem } from '@/features/rules/api';
 import type { Availability, StockHistoryEntry } from '@/features/stock/api';
-import type { ChannelTemplate } from '@/features/exports/api';
+import type { ChannelTemplate, ExportJob, TemplatePreview } from '@/features/exports/api';
 
 export const API = 'http://localhost';
 export const DEMO_PASSWORD = 'demo-pass-2026';
@@ -34,6 +34,9 @@ interface Db {
   templates: ChannelTemplate[];
   /** Whether export-service has PUT/DELETE for templates (it is adding them). */
   templateWrites: boolean;
+  /** Export jobs and template previews: null = this export-service has no such API yet (404). */
+  exportJobs: ExportJob[] | null;
+  previews: Record<string, TemplatePreview> | null;
   /** What the catalog and export stand-ins received, for assertions. */
   seen: { ifMatch: (string | null)[]; supplierBodies: unknown[]; ruleTests: unknown[]; exportUrls: string[]; exportAuth: (string | null)[] };
   /** Whether the browser holds a valid refresh cookie. */
@@ -68,6 +71,8 @@ export function freshDb(): Db {
     history: [],
     templates: [],
     templateWrites: false,
+    exportJobs: null,
+    previews: null,
     seen: { ifMatch: [], supplierBodies: [], ruleTests: [], exportUrls: [], exportAuth: [] },
     refreshCookie: false,
     tokens: new Map(),
@@ -441,6 +446,23 @@ function catalogAndExportHandlers() {
     http.get(`${API}/api/export/templates`, ({ request }) => {
       const r = requireRole(request, ...anyRole);
       return r.error ?? HttpResponse.json(db.templates);
+    }),
+    http.get(`${API}/api/export/jobs`, ({ request }) => {
+      const r = requireRole(request, ...anyRole);
+      if (r.error) return r.error;
+      return db.exportJobs ? HttpResponse.json(db.exportJobs) : problem(404, 'NOT_FOUND', 'Resource not found');
+    }),
+    http.get(`${API}/api/export/jobs/:id/file`, ({ request, params }) => {
+      const r = requireRole(request, ...anyRole);
+      if (r.error) return r.error;
+      db.seen.exportUrls.push(request.url);
+      return new HttpResponse('sku,quantity\r\n', { headers: { 'Content-Type': 'text/csv', 'Content-Disposition': `attachment; filename="job-${String(params.id)}.csv"` } });
+    }),
+    http.get(`${API}/api/export/templates/:code/preview`, ({ request, params }) => {
+      const r = requireRole(request, ...anyRole);
+      if (r.error) return r.error;
+      const p = db.previews?.[String(params.code)];
+      return p ? HttpResponse.json(p) : problem(404, 'NOT_FOUND', 'Resource not found');
     }),
     http.get(`${API}/api/export/templates/:code`, ({ request, params }) => {
       const r = requireRole(request, ...anyRole);

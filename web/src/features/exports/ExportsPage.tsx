@@ -14,10 +14,13 @@ import {
   EXPORT_FORMATS,
   EXPORT_LEVELS,
   downloadExport,
+  downloadJobFile,
   exportUrl,
   isDelimited,
   useDeleteTemplate,
+  useExportJobs,
   useTemplates,
+  type ExportJob,
   type ExportEncoding,
   type ExportFormat,
   type ExportLevel,
@@ -228,13 +231,75 @@ function Templates() {
   );
 }
 
-/** Export jobs and their files: the export-service API is being added; this is where their history goes. */
+/**
+ * Export jobs and their files. export-service is adding the jobs API (GET /jobs); until a server has
+ * it (404/405) this says so instead of showing an error.
+ */
 function ExportHistory() {
   const { t } = useTranslation();
+  const q = useExportJobs();
+  const [error, setError] = useState<unknown>(null);
+  const pending = q.error instanceof ApiError && (q.error.status === 404 || q.error.status === 405);
+  const download = async (job: ExportJob) => {
+    setError(null);
+    try {
+      saveDownload(await downloadJobFile(job), job.fileName ?? `export-${job.id}.${job.format}`);
+    } catch (e) {
+      setError(e);
+    }
+  };
   return (
-    <section className="card" aria-labelledby="export-history-title" data-testid="export-history">
+    <section className="card" aria-labelledby="export-history-title">
       <h2 id="export-history-title">{t('exports.history')}</h2>
-      <p className="muted">{t('exports.historyPending')}</p>
+      {error ? <ProblemAlert error={error} /> : null}
+      {pending ? (
+        <p className="muted">{t('exports.historyPending')}</p>
+      ) : (
+        <QueryState isPending={q.isPending} error={q.error} data={q.data} isEmpty={(d) => d.length === 0} empty={t('exports.historyEmpty')}>
+          {(jobs) => (
+            <div className="table-wrap">
+              <table>
+                <caption className="sr-only">{t('exports.history')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('exports.jobId')}</th>
+                    <th scope="col">{t('exports.jobTemplate')}</th>
+                    <th scope="col">{t('exports.jobStatus')}</th>
+                    <th scope="col" className="num">{t('exports.jobRows')}</th>
+                    <th scope="col">{t('exports.jobRequestedBy')}</th>
+                    <th scope="col">{t('exports.jobCreatedAt')}</th>
+                    <th scope="col">{t('exports.jobFinishedAt')}</th>
+                    <th scope="col">{t('common.actions')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {jobs.map((j) => (
+                    <tr key={j.id}>
+                      <td>{j.id}</td>
+                      <td>{j.template ?? t(`exports.levels.${j.level ?? 'product'}`, { defaultValue: j.level ?? '' })}</td>
+                      <td>
+                        <span className={`badge badge-${j.status}`}>{t(`exports.jobStatuses.${j.status}`, { defaultValue: j.status })}</span>
+                        {j.error && <div className="small">{j.error}</div>}
+                      </td>
+                      <td className="num">{formatNumber(j.rows)}</td>
+                      <td>{j.requestedBy ?? j.trigger ?? '—'}</td>
+                      <td>{formatDateTime(j.createdAt)}</td>
+                      <td>{formatDateTime(j.finishedAt)}</td>
+                      <td>
+                        {j.file && (
+                          <button type="button" onClick={() => void download(j)} aria-label={t('exports.jobDownloadFor', { id: j.id })}>
+                            {t('exports.downloadSubmit')}
+                          </button>
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </QueryState>
+      )}
     </section>
   );
 }

@@ -15,7 +15,9 @@ import {
   EXPORT_FORMATS,
   TEMPLATE_FIELDS,
   isDelimited,
+  passThrough,
   useCreateTemplate,
+  useTemplatePreview,
   useTemplate,
   useUpdateTemplate,
   type ChannelTemplate,
@@ -132,7 +134,7 @@ function TemplateForm({ template }: { template: ChannelTemplate | null }) {
         await create.mutateAsync(body);
         navigate('/exports', { replace: true });
       } else {
-        await update.mutateAsync(body);
+        await update.mutateAsync({ ...passThrough(template), ...body });
         setSaved(true);
       }
     } catch (e) {
@@ -194,7 +196,7 @@ function TemplateForm({ template }: { template: ChannelTemplate | null }) {
           </label>
         )}
         <h3>{t('templates.columns')}</h3>
-        {err('columns') && <div className="field-error">{err('columns')}</div>}
+        {(err('columns') ?? err('columns.root')) && <div className="field-error">{err('columns') ?? err('columns.root')}</div>}
         <ol className="template-columns">
           {columns.fields.map((f, i) => {
             const label = t('templates.columnN', { n: i + 1 });
@@ -261,12 +263,61 @@ function TemplateForm({ template }: { template: ChannelTemplate | null }) {
           {preview(values)}
         </pre>
       </section>
+      {!isNew && <ServerPreview code={template.code} />}
       {canEdit && (
         <button type="submit" className="primary" disabled={form.formState.isSubmitting}>
           {isNew ? t('templates.create') : t('common.save')}
         </button>
       )}
     </form>
+  );
+}
+
+/** The saved template's first rows with real data, from export-service (when it has the preview API). */
+function ServerPreview({ code }: { code: string }) {
+  const { t } = useTranslation();
+  const [shown, setShown] = useState(false);
+  const q = useTemplatePreview(code, shown);
+  const missing = q.error instanceof ApiError && (q.error.status === 404 || q.error.status === 405);
+  return (
+    <section aria-labelledby="server-preview-title">
+      <h3 id="server-preview-title">{t('templates.serverPreview')}</h3>
+      {!shown ? (
+        <button type="button" onClick={() => setShown(true)}>
+          {t('templates.showServerPreview')}
+        </button>
+      ) : missing ? (
+        <p className="muted">{t('templates.previewPending')}</p>
+      ) : (
+        <QueryState isPending={q.isPending} error={q.error} data={q.data} isEmpty={(d) => d.rows.length === 0} empty={t('templates.previewEmpty')}>
+          {(p) => (
+            <div className="table-wrap">
+              <table>
+                <caption className="sr-only">{t('templates.serverPreview')}</caption>
+                <thead>
+                  <tr>
+                    {p.headers.map((h, i) => (
+                      <th key={i} scope="col">
+                        {h}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {p.rows.map((r, i) => (
+                    <tr key={i}>
+                      {r.map((c, j) => (
+                        <td key={j}>{c ?? ''}</td>
+                      ))}
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </QueryState>
+      )}
+    </section>
   );
 }
 
@@ -294,7 +345,7 @@ export function TemplateEditPage() {
       </p>
       <h1>{t('templates.editTitle', { code })}</h1>
       <QueryState isPending={q.isPending} error={q.error} data={q.data}>
-        {(tpl) => <TemplateForm key={tpl.updatedAt ?? tpl.code} template={tpl} />}
+        {(tpl) => <TemplateForm key={tpl.code} template={tpl} />}
       </QueryState>
     </>
   );

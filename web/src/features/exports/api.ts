@@ -61,8 +61,13 @@ export interface TemplateColumn {
   value?: string | null;
 }
 
-/** export-service ChannelTemplateView */
+/** export-service ChannelTemplateView (export-service is adding level, SKU affixes, rounding and a schedule). */
 export interface ChannelTemplate {
+  level?: string | null;
+  skuPrefix?: string | null;
+  skuSuffix?: string | null;
+  rounding?: { mode: string; unit: number } | null;
+  scheduleCron?: string | null;
   code: string;
   name: string;
   format: ExportFormat;
@@ -121,4 +126,67 @@ export function useDeleteTemplate() {
     mutationFn: (code: string) => api<void>(`/api/export/templates/${enc(code)}`, { method: 'DELETE' }),
     onSuccess: () => qc.invalidateQueries({ queryKey: ['templates'] }),
   });
+}
+
+/** Settings this screen does not edit yet, sent back unchanged so that a replace keeps them. */
+export function passThrough(t: ChannelTemplate | null): Partial<ChannelTemplate> {
+  if (!t) return {};
+  const keep: Partial<ChannelTemplate> = {};
+  for (const k of ['level', 'skuPrefix', 'skuSuffix', 'rounding', 'scheduleCron'] as const) {
+    if (t[k] !== undefined && t[k] !== null) (keep as Record<string, unknown>)[k] = t[k];
+  }
+  return keep;
+}
+
+/** GET /templates/{code}/preview (being added to export-service): the first rows as the file shows them. */
+export interface TemplatePreview {
+  code: string;
+  format: string;
+  encoding: string;
+  includeHeader: boolean;
+  headers: string[];
+  rows: (string | null)[][];
+}
+
+export function useTemplatePreview(code: string, enabled: boolean) {
+  return useQuery({
+    queryKey: ['templates', code, 'preview'],
+    enabled,
+    retry: false,
+    queryFn: ({ signal }) => api<TemplatePreview>(`/api/export/templates/${enc(code)}/preview`, { query: { rows: 5 }, signal }),
+  });
+}
+
+/** GET /jobs (export jobs, being added to export-service): the history of export files. */
+export interface ExportJob {
+  id: number;
+  template: string | null;
+  level: string | null;
+  format: string;
+  encoding: string | null;
+  requestedBy: string | null;
+  trigger: string | null;
+  scheduledFor: string | null;
+  status: string;
+  fileName: string | null;
+  rows: number | null;
+  bytes: number | null;
+  sha256: string | null;
+  error: string | null;
+  createdAt: string | null;
+  finishedAt: string | null;
+  /** Download path under /api/export once the job succeeded. */
+  file: string | null;
+}
+
+export function useExportJobs() {
+  return useQuery({
+    queryKey: ['export-jobs'],
+    retry: false,
+    queryFn: ({ signal }) => api<ExportJob[]>('/api/export/jobs', { query: { limit: 50 }, signal }),
+  });
+}
+
+export function downloadJobFile(job: ExportJob) {
+  return apiDownload(`/api/export/${job.file ?? `jobs/${job.id}/file`}`);
 }
