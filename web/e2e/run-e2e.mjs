@@ -23,7 +23,7 @@ import { existsSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import net from 'node:net';
-import { chromium } from 'playwright-core';
+import { chromium, request as apiRequest } from 'playwright-core';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const webDir = resolve(here, '..');
@@ -158,6 +158,13 @@ async function navLinks(page) {
   return (await nav.getByRole('link').allTextContents()).map((s) => s.trim());
 }
 
+/** A valid JAN-13 (EAN-13) starting with 49, the check digit computed. */
+function randomJan() {
+  const body = `49${String(Math.floor(Math.random() * 1e10)).padStart(10, '0')}`;
+  const sum = [...body].reduce((n, d, i) => n + Number(d) * (i % 2 ? 3 : 1), 0);
+  return body + ((10 - (sum % 10)) % 10);
+}
+
 function expectEqual(actual, expected, what) {
   if (JSON.stringify(actual) !== JSON.stringify(expected)) {
     throw new Error(`${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`);
@@ -204,7 +211,7 @@ async function run() {
 
     await test('viewer: read-only navigation, service health, suppliers; admin pages refused', ctx, async (page) => {
       await login(page, 'viewer');
-      expectEqual(await navLinks(page), ['ダッシュボード', '仕入先'], 'viewer navigation');
+      expectEqual(await navLinks(page), ['ダッシュボード', '仕入先', '在庫・原価', '出力'], 'viewer navigation');
       for (const svc of ['auth', 'catalog', 'import', 'export']) {
         await page.getByTestId(`health-${svc}`).locator('.badge-UP').first().waitFor();
       }
@@ -223,7 +230,7 @@ async function run() {
     const newUser = `e2e-${Date.now().toString(36)}`;
     await test('admin: full navigation, creates an operator, the session survives a reload, logs out', ctx, async (page) => {
       await login(page, 'admin');
-      expectEqual(await navLinks(page), ['ダッシュボード', '仕入先', 'ユーザー', 'サービスクライアント', '監査ログ'], 'admin navigation');
+      expectEqual(await navLinks(page), ['ダッシュボード', '仕入先', '在庫・原価', '出力', 'ユーザー', 'サービスクライアント', '監査ログ'], 'admin navigation');
       await page.getByRole('link', { name: 'ユーザー' }).click();
       await page.getByRole('link', { name: 'operator を編集' }).waitFor();
       const form = page.getByRole('form', { name: 'ユーザーを追加' });
@@ -256,7 +263,7 @@ async function run() {
     ctx = await newContext();
     await test('the new operator logs in, sees the operator navigation, changes their password, switches to English', ctx, async (page) => {
       await login(page, newUser, 'e2e-password-2026!');
-      expectEqual(await navLinks(page), ['ダッシュボード', '仕入先'], 'operator navigation');
+      expectEqual(await navLinks(page), ['ダッシュボード', '仕入先', '在庫・原価', '出力'], 'operator navigation');
       await page.getByTestId('current-user').getByText('E2E 太郎 (オペレーター)').waitFor();
       mkdirSync(outDir, { recursive: true });
       await page.getByTestId('health-auth').locator('.badge-UP').first().waitFor();
@@ -279,6 +286,96 @@ async function run() {
       await page.screenshot({ path: join(outDir, 'dashboard-en.png'), fullPage: true });
       await page.getByRole('button', { name: 'Log out' }).click();
       await page.getByRole('button', { name: 'Log in' }).waitFor();
+    });
+    await ctx.close();
+
+    ctx = await newContext();
+    await test('operator: supplier with a file profile, rules tested in the draft and saved, stock, an export download', ctx, async (page) => {
+      const id = Date.now().toString(36).toUpperCase();
+      const supplier = `E2E${id}`;
+      const sku = `E2E-${id}`;
+      const jan = randomJan();
+      // A product for the JAN rule to find, created through the API (the SPA has no product editor).
+      const api = await apiRequest.newContext({ baseURL: base, ignoreHTTPSErrors: true });
+      try {
+        const login = await api.post('/api/auth/login', { data: { username: 'operator', password: PASSWORD } });
+        const { accessToken } = await login.json();
+        const created = await api.post('/api/catalog/products', {
+          headers: { Authorization: `Bearer ${accessToken}` },
+          data: { sku, jan, name: `E2E 商品 ${id}` },
+        });
+        if (created.status() !== 201) throw new Error(`product: ${created.status()} ${await created.text()}`);
+      } finally {
+        await api.dispose();
+      }
+
+      await login(page, 'operator');
+      await navLinks(page);
+      await page.getByRole('link', { name: '仕入先', exact: true }).click();
+      await page.getByRole('link', { name: '仕入先を追加' }).click();
+      await page.getByLabel('コード', { exact: true }).fill(supplier);
+      await page.getByLabel('名称', { exact: true }).fill('E2E 商事');
+      await page.getByLabel('文字コード').selectOption('Windows-31J');
+      await page.getByLabel('商品コード の指定方法').selectOption('header');
+      await page.getByLabel('商品コード の見出し名').fill('品番');
+      await page.getByLabel('JAN の指定方法').selectOption('header');
+      await page.getByLabel('JAN の見出し名').fill('JAN');
+      await page.getByLabel('在庫数 の指定方法').selectOption('header');
+      await page.getByLabel('在庫数 の見出し名').fill('在庫');
+      await page.getByLabel('原価 の指定方法').selectOption('position');
+      await page.getByLabel('原価 の列番号').fill('4');
+      await page.getByLabel('cron 式').fill('0 6 * * 1-5');
+      await page.getByRole('radio', { name: '在庫を0にする' }).check();
+      await page.getByRole('button', { name: '追加する' }).click();
+      await page.getByRole('heading', { name: `仕入先: ${supplier}`, level: 1 }).waitFor();
+      // Saved as sent; a change goes back with If-Match through the edge.
+      await page.reload();
+      if ((await page.getByLabel('商品コード の見出し名').inputValue()) !== '品番') throw new Error('the profile was not kept');
+      await page.getByLabel('名称', { exact: true }).fill('E2E 商事（更新）');
+      await page.getByRole('button', { name: '保存' }).click();
+      await page.getByText('保存しました。').waitFor();
+
+      await page.getByRole('link', { name: `${supplier} のマッピングルール` }).click();
+      await page.getByText('ルールはまだありません。').waitFor();
+      await page.getByRole('button', { name: 'ルールを追加' }).click();
+      const exact = page.getByRole('group', { name: 'ルール 1: exact-1' });
+      await exact.getByLabel('仕入先商品コード').fill('A-100');
+      await exact.getByLabel('SKU').fill(sku);
+      await exact.getByRole('button', { name: '変換を追加' }).click(); // 税抜→税込 10%
+      await page.getByLabel('追加するルールの種類').selectOption('JAN');
+      await page.getByRole('button', { name: 'ルールを追加' }).click();
+      await page.getByLabel('サンプル行').fill(`code,jan,stock,cost\nA-100,,○,1000\nB-200,${jan},5,500\nC-300,,1,1`);
+      await page.getByRole('button', { name: 'テスト実行' }).click();
+      await page.getByText('対応付け 2 件、除外 0 件、未マッチ 1 件、エラー 0 件').waitFor();
+      const results = page.getByRole('table', { name: 'テスト結果' }).getByRole('row');
+      const first = await results.nth(1).textContent();
+      const second = await results.nth(2).textContent();
+      if (!first.includes(sku) || !first.includes('1,100') || !first.includes('10')) throw new Error(`EXACT row: ${first}`);
+      if (!second.includes(sku) || !second.includes('jan-2')) throw new Error(`JAN row: ${second}`);
+      await page.getByLabel('変更内容のメモ').fill('e2e');
+      await page.getByRole('button', { name: '新しい版として保存' }).click();
+      await page.getByText('版 1 として保存しました。').waitFor();
+      mkdirSync(outDir, { recursive: true });
+      await page.screenshot({ path: join(outDir, 'rules-ja.png'), fullPage: true });
+
+      await page.getByRole('link', { name: '在庫・原価' }).click();
+      await page.getByLabel('検索方法').selectOption('jan');
+      await page.getByLabel('検索語').fill(jan);
+      await page.getByRole('button', { name: '検索', exact: true }).click();
+      // No import has brought stock yet: the search says so; the product page shows the product.
+      await page.getByText('該当する商品はありません。').waitFor();
+      await page.goto(`${base}/stock/${encodeURIComponent(sku)}`);
+      await page.getByRole('heading', { name: new RegExp(sku), level: 1 }).waitFor();
+      await page.getByText('この商品の在庫を持つ仕入先はありません。').waitFor();
+
+      await page.getByRole('link', { name: '出力' }).click();
+      await page.getByLabel('文字コード').selectOption('UTF-8');
+      await page.getByLabel('SKU で絞り込み').fill(sku);
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'ダウンロード' }).click()]);
+      const file = readFileSync(await download.path(), 'utf8');
+      if (download.suggestedFilename() !== 'stock-product.csv' || !file.startsWith('sku,') || !file.includes(sku)) {
+        throw new Error(`export ${download.suggestedFilename()}: ${file.slice(0, 200)}`);
+      }
     });
     await ctx.close();
 

@@ -1,10 +1,13 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { Empty, QueryState } from '@/components/QueryState';
+import { Empty, Loading, QueryState } from '@/components/QueryState';
 import { formatDateTime, formatNumber, formatYen } from '@/lib/format';
 import { useAvailability, useStockHistory, type Availability } from './api';
-import { HistoryChart, type Metric } from './HistoryChart';
+import type { Metric } from './HistoryChart';
+
+// The chart library is the largest dependency: loaded only when a product's history is shown.
+const HistoryChart = lazy(() => import('./HistoryChart').then((m) => ({ default: m.HistoryChart })));
 
 function Breakdown({ a }: { a: Availability }) {
   const { t } = useTranslation();
@@ -115,7 +118,9 @@ function History({ sku, suppliers }: { sku: string; suppliers: string[] }) {
           const entries = data.pages.flatMap((p) => p.items);
           return (
             <>
-              <HistoryChart entries={entries} metric={metric} />
+              <Suspense fallback={<Loading />}>
+                <HistoryChart entries={entries} metric={metric} />
+              </Suspense>
               <div className="table-wrap">
                 <table>
                   <caption className="sr-only">{t('productStock.history')}</caption>

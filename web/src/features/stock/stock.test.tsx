@@ -119,7 +119,8 @@ describe('product stock', () => {
     const breakdown = screen.getByRole('table', { name: '仕入先別の内訳' });
     expect(within(breakdown).getAllByRole('row')).toHaveLength(3);
     expect(within(breakdown).getByText('ACME ACME 商事').closest('tr')).toHaveTextContent('￥120');
-    const chart = await screen.findByRole('img', { name: /数量の推移グラフ/ });
+    // The chart library loads lazily (its own chunk).
+    const chart = await screen.findByRole('img', { name: /数量の推移グラフ/ }, { timeout: 15_000 });
     expect(chart.querySelector('svg')).not.toBeNull();
     const history = screen.getByRole('table', { name: '在庫・原価の推移' });
     const rows = within(history).getAllByRole('row').slice(1);
