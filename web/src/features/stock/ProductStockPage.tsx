@@ -176,12 +176,12 @@ export function ProductStockPage() {
       <p>
         <Link to="/stock">← {t('productStock.back')}</Link>
       </p>
+      <h1>
+        {sku} {q.data?.name && <span className="muted">{q.data.name}</span>}
+      </h1>
       <QueryState isPending={q.isPending} error={q.error} data={q.data}>
         {(a) => (
           <>
-            <h1>
-              {a.sku} {a.name && <span className="muted">{a.name}</span>}
-            </h1>
             <Breakdown a={a} />
             <History sku={a.sku} suppliers={a.suppliers.map((s) => s.supplierCode)} />
           </>
