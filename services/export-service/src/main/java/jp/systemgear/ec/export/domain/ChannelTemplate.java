@@ -23,8 +23,20 @@ public class ChannelTemplate extends TimestampedEntity {
     public record Column(String header, String field, String value) {
     }
 
-    /** The file layout, stored as one jsonb object (Hibernate Reactive maps objects, not bare arrays). */
-    public record Layout(List<Column> columns) {
+    /**
+     * Rounding of money columns (端数処理) to a unit of 1, 10 or 100 yen: {@code floor} (切り捨て),
+     * {@code ceiling} (切り上げ) or {@code half-up} (四捨五入).
+     */
+    public record Rounding(String mode, Integer unit) {
+    }
+
+    /**
+     * The file layout, stored as one jsonb object (Hibernate Reactive maps objects, not bare arrays).
+     * {@code level}: product (default) or supplier rows; {@code skuPrefix}/{@code skuSuffix}: the
+     * channel's product number (商品番号) is our SKU with these around it; {@code rounding}: for money.
+     * Fields were added after the first version: absent ones mean "none".
+     */
+    public record Layout(List<Column> columns, String level, String skuPrefix, String skuSuffix, Rounding rounding) {
     }
 
     @Id
@@ -45,6 +57,10 @@ public class ChannelTemplate extends TimestampedEntity {
 
     @jakarta.persistence.Column(name = "include_header", nullable = false)
     public boolean includeHeader = true;
+
+    /** Unix cron (5 fields) for scheduled export files; null: on demand only. */
+    @jakarta.persistence.Column(name = "schedule_cron")
+    public String scheduleCron;
 
     @JdbcTypeCode(SqlTypes.JSON)
     @jakarta.persistence.Column(nullable = false)

@@ -1,11 +1,15 @@
 package jp.systemgear.ec.export.rest;
 
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -20,8 +24,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.smallrye.common.annotation.Blocking;
 
 import jp.systemgear.ec.common.security.Roles;
+import jp.systemgear.ec.export.domain.ChannelTemplate;
 import jp.systemgear.ec.export.domain.ExportFormat;
 import jp.systemgear.ec.export.domain.ExportRequest;
+import jp.systemgear.ec.export.repository.StockExportRepository.ExportSession;
 import jp.systemgear.ec.export.service.StockExportService;
 
 @Path("/stock")
@@ -30,6 +36,8 @@ public class StockExportResource {
 
     /** Announces the rule for characters the charset lacks (headers go out before the body is written). */
     static final String SUBSTITUTION_HEADER = "X-Export-Unmappable-Replacement";
+    /** The token for the next incremental call ({@code cursor=}): rows changed after this response's snapshot. */
+    static final String CURSOR_HEADER = "X-Export-Cursor";
 
     private final StockExportService exports;
 
@@ -42,37 +50,71 @@ public class StockExportResource {
     @Blocking
     @RolesAllowed({ Roles.ADMIN, Roles.OPERATOR, Roles.VIEWER, Roles.SCOPE_EXPORT_READ })
     @Operation(summary = "Current stock and cost per product (level=product) or per product and supplier "
-            + "(level=supplier), streamed as CSV, TSV, JSON or NDJSON from one consistent snapshot")
+            + "(level=supplier), streamed as CSV, TSV, JSON or NDJSON from one consistent snapshot; "
+            + "cursor=<X-Export-Cursor of an earlier response> returns only what changed since; "
+            + "template=<code> writes a channel template's layout; If-None-Match answers 304 when nothing changed")
     public Response stock(@QueryParam("level") String level, @QueryParam("format") String format,
             @QueryParam("encoding") String encoding, @QueryParam("header") String header,
             @QueryParam("supplier") List<String> suppliers, @QueryParam("sku") List<String> skus,
             @QueryParam("inStock") String inStock, @QueryParam("changedSince") String changedSince,
+            @QueryParam("cursor") String cursor, @QueryParam("template") String templateCode,
+            @HeaderParam("If-None-Match") String ifNoneMatch,
             @Context HttpHeaders headers, @Context SecurityContext security,
-            @Context io.vertx.core.http.HttpServerResponse vertxResponse) {
-        ExportRequest request = exports.request(level, format, fromAccept(headers), encoding, header, suppliers, skus,
-                inStock, changedSince);
-        String client = security.getUserPrincipal() == null ? "anonymous" : security.getUserPrincipal().getName();
-        StreamingOutput body = out -> {
-            try {
-                exports.write(request, client, new ClientGoneGuard(out, vertxResponse::closed));
-            } catch (java.sql.SQLException e) {
-                // Thrown before the first byte this becomes a problem response; later the stream is cut,
-                // which the client sees as an incomplete chunked body, never as a short "complete" file.
-                throw new jakarta.ws.rs.ProcessingException(e);
+            @Context io.vertx.core.http.HttpServerResponse vertxResponse) throws SQLException {
+        ChannelTemplate template = templateCode == null || templateCode.isBlank() ? null
+                : exports.template(templateCode.trim());
+        ExportRequest request = exports.request(new StockExportService.Params(level, format, fromAccept(headers),
+                encoding, header, suppliers, skus, inStock, changedSince, cursor), template);
+        String client = client(security);
+        ExportSession session = exports.open();
+        try {
+            String next = exports.cursorAfter(request, session.snapshot()).token();
+            Optional<String> known = exports.snapshotOf(request, ifNoneMatch);
+            if (known.isPresent() && !session.changedSince(request, known.get())) {
+                // Nothing in scope changed since the client's copy: it stays valid, and so does its tag.
+                session.close();
+                return Response.notModified()
+                        .header("ETag", exports.etag(request, known.get()))
+                        .header(CURSOR_HEADER, next).header("Cache-Control", "private, no-cache").build();
             }
-        };
-        String extension = request.format().name().toLowerCase(Locale.ROOT);
-        Response.ResponseBuilder response = Response.ok(body)
-                .type(contentType(request))
-                .header("Content-Disposition", "attachment; filename=\"stock-"
-                        + request.level().name().toLowerCase(Locale.ROOT) + "." + extension + "\"");
-        if (request.format().delimited && !request.charset().name().startsWith("UTF-")) {
-            response.header(SUBSTITUTION_HEADER, "U+3013");
+            StreamingOutput body = out -> {
+                try {
+                    exports.stream(request, session, client, new ClientGoneGuard(out, vertxResponse::closed));
+                } catch (SQLException e) {
+                    // Thrown before the first byte this becomes a problem response; later the stream is cut,
+                    // which the client sees as an incomplete chunked body, never as a short "complete" file.
+                    throw new ProcessingException(e);
+                }
+            };
+            Response.ResponseBuilder response = Response.ok(body)
+                    .type(contentType(request))
+                    .header("Content-Disposition", "attachment; filename=\"" + fileName(request) + "\"")
+                    .header("ETag", exports.etag(request, session.snapshot()))
+                    // Clients may keep a copy but must revalidate it (If-None-Match, cheap when unchanged).
+                    .header("Cache-Control", "private, no-cache")
+                    .header(CURSOR_HEADER, next);
+            if (request.format().delimited && !request.charset().name().startsWith("UTF-")) {
+                response.header(SUBSTITUTION_HEADER, "U+3013");
+            }
+            return response.build();
+        } catch (SQLException | RuntimeException e) {
+            session.close();
+            throw e;
         }
-        return response.build();
     }
 
-    private static String contentType(ExportRequest request) {
+    static String client(SecurityContext security) {
+        return security.getUserPrincipal() == null ? "anonymous" : security.getUserPrincipal().getName();
+    }
+
+    private static String fileName(ExportRequest request) {
+        String extension = request.format().name().toLowerCase(Locale.ROOT);
+        String base = request.templateCode() != null ? request.templateCode()
+                : "stock-" + request.level().name().toLowerCase(Locale.ROOT);
+        return base + "." + extension;
+    }
+
+    static String contentType(ExportRequest request) {
         if (request.format().delimited) {
             // RFC 4180's header parameter tells a reader whether the first line is data.
             return request.format().mediaType + "; charset=" + request.charset().name() + "; header="

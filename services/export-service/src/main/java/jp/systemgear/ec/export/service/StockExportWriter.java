@@ -15,31 +15,32 @@ import java.util.List;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.io.SerializedString;
 
 import jp.systemgear.ec.export.domain.ExportFormat;
-import jp.systemgear.ec.export.domain.ExportLevel.Column;
 import jp.systemgear.ec.export.domain.ExportRequest;
+import jp.systemgear.ec.export.domain.OutputColumn;
 import jp.systemgear.ec.export.repository.StockExportRepository.RowSink;
 
-/** Writes export rows in one format to a stream; one instance per response. */
+/** Writes export rows in one format to a stream; one instance per response or file. */
 abstract class StockExportWriter implements RowSink {
 
     private static final JsonFactory JSON = JsonFactory.builder()
             .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
 
-    protected final List<Column> columns;
+    protected final OutputColumn[] columns;
 
-    protected StockExportWriter(List<Column> columns) {
-        this.columns = columns;
+    protected StockExportWriter(List<OutputColumn> columns) {
+        this.columns = columns.toArray(OutputColumn[]::new);
     }
 
     static StockExportWriter of(ExportRequest request, OutputStream out) throws IOException {
-        List<Column> columns = request.level().columns;
         return switch (request.format()) {
             case CSV, TSV -> new Delimited(request, out);
-            case JSON -> new Json(columns, out, false);
-            case NDJSON -> new Json(columns, out, true);
+            case JSON -> new Json(request.columns(), out, false);
+            case NDJSON -> new Json(request.columns(), out, true);
         };
     }
 
@@ -62,6 +63,43 @@ abstract class StockExportWriter implements RowSink {
         return value.withOffsetSameInstant(ZoneOffset.UTC).toInstant().toString();
     }
 
+    /**
+     * One cell as text, the way delimited files and previews show it, before quoting; null for SQL
+     * null. Text cells get the template's SKU mapping, money its rounding.
+     */
+    static String cell(OutputColumn column, ResultSet rs) throws SQLException {
+        if (column.isFixed()) {
+            return column.fixedValue();
+        }
+        int i = column.source();
+        return switch (column.kind()) {
+            case TEXT -> {
+                String v = rs.getString(i);
+                yield v == null ? null : column.mapText(v);
+            }
+            case INTEGER -> {
+                long v = rs.getLong(i);
+                yield rs.wasNull() ? null : Long.toString(v);
+            }
+            case DECIMAL -> {
+                BigDecimal v = rs.getBigDecimal(i);
+                yield v == null ? null : decimal(column.round(v));
+            }
+            case BOOLEAN -> {
+                boolean v = rs.getBoolean(i);
+                yield rs.wasNull() ? null : Boolean.toString(v);
+            }
+            case DATE -> {
+                LocalDate v = rs.getObject(i, LocalDate.class);
+                yield v == null ? null : v.toString();
+            }
+            case TIMESTAMP -> {
+                OffsetDateTime v = rs.getObject(i, OffsetDateTime.class);
+                yield v == null ? null : timestamp(v);
+            }
+        };
+    }
+
     static final class Delimited extends StockExportWriter {
         private final Writer out;
         private final char separator;
@@ -70,10 +108,11 @@ abstract class StockExportWriter implements RowSink {
         private final CharsetEncoder checker;
         private final long[] substitutions = new long[1];
         private final StringBuilder line = new StringBuilder(256);
+        private char[] chars = new char[256];
 
         Delimited(ExportRequest request, OutputStream out) {
-            super(request.level().columns);
-            // The HTTP output stream already buffers; the writer's own buffer makes encoding cheap.
+            super(request.columns());
+            // The encoder's own 8 KB byte buffer batches writes to the HTTP stream.
             this.out = new OutputStreamWriter(out, request.charset());
             this.tsv = request.format() == ExportFormat.TSV;
             this.separator = tsv ? '\t' : ',';
@@ -85,64 +124,58 @@ abstract class StockExportWriter implements RowSink {
         void begin() throws IOException {
             if (header) {
                 line.setLength(0);
-                for (int i = 0; i < columns.size(); i++) {
+                for (int i = 0; i < columns.length; i++) {
                     if (i > 0) {
                         line.append(separator);
                     }
-                    line.append(columns.get(i).name());
+                    // Labels come from templates (商品番号, 在庫数...): same text rules as data.
+                    text(CellText.encodable(CellText.neutralise(columns[i].label()), checker, substitutions));
                 }
-                out.write(line.append("\r\n").toString());
+                flushLine();
             }
         }
 
         @Override
         public void accept(ResultSet rs) throws IOException, SQLException {
             line.setLength(0);
-            for (int i = 0; i < columns.size(); i++) {
+            for (int i = 0; i < columns.length; i++) {
                 if (i > 0) {
                     line.append(separator);
                 }
-                Column column = columns.get(i);
+                OutputColumn column = columns[i];
                 switch (column.kind()) {
                     case TEXT -> {
-                        String v = rs.getString(i + 1);
+                        String v = cell(column, rs);
                         if (v != null) {
                             text(CellText.encodable(CellText.neutralise(v), checker, substitutions));
                         }
                     }
                     case INTEGER -> {
-                        long v = rs.getLong(i + 1);
+                        // The hot path of large exports: no String per cell.
+                        long v = rs.getLong(column.source());
                         if (!rs.wasNull()) {
                             line.append(v);
                         }
                     }
-                    case DECIMAL -> {
-                        BigDecimal v = rs.getBigDecimal(i + 1);
-                        if (v != null) {
-                            line.append(decimal(v));
-                        }
-                    }
-                    case BOOLEAN -> {
-                        boolean v = rs.getBoolean(i + 1);
-                        if (!rs.wasNull()) {
-                            line.append(v);
-                        }
-                    }
-                    case DATE -> {
-                        LocalDate v = rs.getObject(i + 1, LocalDate.class);
+                    default -> {
+                        String v = cell(column, rs);
                         if (v != null) {
                             line.append(v);
-                        }
-                    }
-                    case TIMESTAMP -> {
-                        OffsetDateTime v = rs.getObject(i + 1, OffsetDateTime.class);
-                        if (v != null) {
-                            line.append(timestamp(v));
                         }
                     }
                 }
             }
-            out.write(line.append("\r\n").toString());
+            flushLine();
+        }
+
+        private void flushLine() throws IOException {
+            line.append('\r').append('\n');
+            int n = line.length();
+            if (chars.length < n) {
+                chars = new char[Math.max(n, chars.length * 2)];
+            }
+            line.getChars(0, n, chars, 0);
+            out.write(chars, 0, n);
         }
 
         private void text(String v) {
@@ -152,11 +185,29 @@ abstract class StockExportWriter implements RowSink {
                     char ch = v.charAt(k);
                     line.append(ch == '\t' || ch == '\r' || ch == '\n' ? ' ' : ch);
                 }
-            } else if (v.indexOf(',') >= 0 || v.indexOf('"') >= 0 || v.indexOf('\n') >= 0 || v.indexOf('\r') >= 0) {
-                line.append('"').append(v.replace("\"", "\"\"")).append('"');
+            } else if (needsQuotes(v)) {
+                line.append('"');
+                for (int k = 0; k < v.length(); k++) {
+                    char ch = v.charAt(k);
+                    line.append(ch);
+                    if (ch == '"') {
+                        line.append('"');
+                    }
+                }
+                line.append('"');
             } else {
                 line.append(v);
             }
+        }
+
+        private static boolean needsQuotes(String v) {
+            for (int k = 0; k < v.length(); k++) {
+                char ch = v.charAt(k);
+                if (ch == ',' || ch == '"' || ch == '\n' || ch == '\r') {
+                    return true;
+                }
+            }
+            return false;
         }
 
         @Override
@@ -173,14 +224,20 @@ abstract class StockExportWriter implements RowSink {
     static final class Json extends StockExportWriter {
         private final JsonGenerator json;
         private final boolean ndjson;
+        /** Keys serialised once, not per row. */
+        private final SerializableString[] keys;
 
-        Json(List<Column> columns, OutputStream out, boolean ndjson) throws IOException {
+        Json(List<OutputColumn> columns, OutputStream out, boolean ndjson) throws IOException {
             super(columns);
             // JSON is always UTF-8 (RFC 8259); formula neutralisation does not apply: no spreadsheet runs it.
             this.json = JSON.createGenerator(out, com.fasterxml.jackson.core.JsonEncoding.UTF8);
             // Objects are separated by our own newlines (NDJSON) or the array's commas, not Jackson's spaces.
             this.json.setRootValueSeparator(null);
             this.ndjson = ndjson;
+            this.keys = new SerializableString[this.columns.length];
+            for (int i = 0; i < keys.length; i++) {
+                keys[i] = new SerializedString(this.columns[i].label());
+            }
         }
 
         @Override
@@ -193,20 +250,25 @@ abstract class StockExportWriter implements RowSink {
         @Override
         public void accept(ResultSet rs) throws IOException, SQLException {
             json.writeStartObject();
-            for (int i = 0; i < columns.size(); i++) {
-                Column column = columns.get(i);
-                json.writeFieldName(column.name());
+            for (int i = 0; i < columns.length; i++) {
+                OutputColumn column = columns[i];
+                json.writeFieldName(keys[i]);
+                if (column.isFixed()) {
+                    json.writeString(column.fixedValue());
+                    continue;
+                }
+                int source = column.source();
                 switch (column.kind()) {
                     case TEXT -> {
-                        String v = rs.getString(i + 1);
+                        String v = rs.getString(source);
                         if (v == null) {
                             json.writeNull();
                         } else {
-                            json.writeString(v);
+                            json.writeString(column.mapText(v));
                         }
                     }
                     case INTEGER -> {
-                        long v = rs.getLong(i + 1);
+                        long v = rs.getLong(source);
                         if (rs.wasNull()) {
                             json.writeNull();
                         } else {
@@ -214,35 +276,27 @@ abstract class StockExportWriter implements RowSink {
                         }
                     }
                     case DECIMAL -> {
-                        BigDecimal v = rs.getBigDecimal(i + 1);
+                        BigDecimal v = rs.getBigDecimal(source);
                         if (v == null) {
                             json.writeNull();
                         } else {
-                            json.writeNumber(new BigDecimal(decimal(v)));
+                            json.writeNumber(decimal(column.round(v)));
                         }
                     }
                     case BOOLEAN -> {
-                        boolean v = rs.getBoolean(i + 1);
+                        boolean v = rs.getBoolean(source);
                         if (rs.wasNull()) {
                             json.writeNull();
                         } else {
                             json.writeBoolean(v);
                         }
                     }
-                    case DATE -> {
-                        LocalDate v = rs.getObject(i + 1, LocalDate.class);
+                    case DATE, TIMESTAMP -> {
+                        String v = cell(column, rs);
                         if (v == null) {
                             json.writeNull();
                         } else {
-                            json.writeString(v.toString());
-                        }
-                    }
-                    case TIMESTAMP -> {
-                        OffsetDateTime v = rs.getObject(i + 1, OffsetDateTime.class);
-                        if (v == null) {
-                            json.writeNull();
-                        } else {
-                            json.writeString(timestamp(v));
+                            json.writeString(v);
                         }
                     }
                 }
@@ -261,5 +315,4 @@ abstract class StockExportWriter implements RowSink {
             json.flush();
         }
     }
-
 }

@@ -35,6 +35,29 @@ final class CatalogSchemaFixture {
         }
     }
 
+    /**
+     * Incremental cursors, ETags, templates and jobs: data of their own (each test class its own SKU
+     * prefix and filters), a temporary export directory, and the scheduler's own tick out of the way
+     * (the tests call the due check themselves, as two replicas would).
+     */
+    public static class WorkProfile implements QuarkusTestProfile {
+        static final java.nio.file.Path EXPORT_DIR;
+
+        static {
+            try {
+                EXPORT_DIR = java.nio.file.Files.createTempDirectory("export-test");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("export.fetch-size", "3", "export.dir", EXPORT_DIR.toString(),
+                    "export.schedule.tick", "1h");
+        }
+    }
+
     private CatalogSchemaFixture() {
     }
 

@@ -19,7 +19,7 @@ class ExportServiceContractTest extends ServiceContractTest {
 
     @Override
     protected List<String> expectedTables() {
-        return List.of("channel_template");
+        return List.of("channel_template", "export_job", "scheduled_job_execution");
     }
 
     @Override
