@@ -9,7 +9,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
-import jp.systemgear.ec.catalog.domain.Jan;
+import jp.systemgear.ec.rules.Jan;
 import jp.systemgear.ec.catalog.domain.Product;
 import jp.systemgear.ec.catalog.repository.ProductQueries;
 import jp.systemgear.ec.catalog.repository.ProductRepository;

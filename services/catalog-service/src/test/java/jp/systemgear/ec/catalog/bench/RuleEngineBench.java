@@ -11,7 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import jp.systemgear.ec.catalog.domain.Jan;
+import jp.systemgear.ec.rules.Jan;
 import jp.systemgear.ec.rules.CompiledRuleSet;
 import jp.systemgear.ec.rules.MatchDefinition;
 import jp.systemgear.ec.rules.RowResult;

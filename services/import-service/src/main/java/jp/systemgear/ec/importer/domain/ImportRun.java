@@ -1,6 +1,8 @@
 package jp.systemgear.ec.importer.domain;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -11,6 +13,9 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.PrePersist;
 import jakarta.persistence.Table;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** One import of one supplier file, whatever way it came in. */
 @Entity
@@ -81,6 +86,66 @@ public class ImportRun {
 
     @Column(name = "finished_at")
     public Instant finishedAt;
+
+    /** Stop after staging with the diff, for an operator to apply or discard. */
+    @Column(name = "dry_run", nullable = false)
+    public boolean dryRun;
+
+    /** A corrected error file: only its rows change; the missing-items policy does not apply. */
+    @Column(nullable = false)
+    public boolean partial;
+
+    @Column(nullable = false)
+    public int attempts;
+
+    @Column(name = "claimed_by")
+    public String claimedBy;
+
+    @Column(name = "heartbeat_at")
+    public Instant heartbeatAt;
+
+    @Column(name = "rows_unmatched", nullable = false)
+    public int rowsUnmatched;
+
+    @Column(name = "rows_excluded", nullable = false)
+    public int rowsExcluded;
+
+    @Column(name = "detected_encoding")
+    public String detectedEncoding;
+
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "headers")
+    public String[] headers;
+
+    /** Milliseconds per phase: parse (read, map and stage), guard, apply. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "phase_millis", nullable = false)
+    public Map<String, Long> phaseMillis = new LinkedHashMap<>();
+
+    /** Why the sanity guard held the run. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "guard_reasons")
+    public String[] guardReasons;
+
+    /** The dry-run diff against current stock: new, changed, unchanged, missing, zeroed, costJumps. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "diff")
+    public Map<String, Long> diff;
+
+    /** What catalog's apply (and undo) step reported. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "applied")
+    public Map<String, Object> applied;
+
+    @Column(name = "decided_by")
+    public String decidedBy;
+
+    @Column(name = "decided_at")
+    public Instant decidedAt;
+
+    /** Where the file came from: the dropped file's name or the URL. */
+    @Column(name = "source_ref")
+    public String sourceRef;
 
     @PrePersist
     void onCreate() {

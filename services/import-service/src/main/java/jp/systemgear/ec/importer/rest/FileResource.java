@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.PartType;
 import org.jboss.resteasy.reactive.RestForm;
@@ -55,11 +56,16 @@ public class FileResource {
     public Uni<RestResponse<ImportRunView>> upload(
             @PathParam("supplierCode") @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9_.-]{0,39}",
                     message = "not a supplier code") String supplierCode,
-            @RestForm("file") FileUpload file, SecurityContext security) {
+            @RestForm("file") FileUpload file,
+            @Parameter(description = "Stop after staging with the diff against current stock, to apply or discard")
+            @QueryParam("dryRun") boolean dryRun,
+            @Parameter(description = "A corrected error report: only its rows change, no missing-items policy")
+            @QueryParam("partial") boolean partial, SecurityContext security) {
         if (file == null || file.uploadedFile() == null) {
             throw new ApiException(ErrorCode.FILE_UPLOAD_ERROR, "The multipart field 'file' is missing");
         }
-        return uploads.receive(supplierCode, file.uploadedFile(), file.fileName(), security.getUserPrincipal().getName())
+        return uploads.receive(supplierCode, file.uploadedFile(), file.fileName(), security.getUserPrincipal().getName(),
+                UploadService.Options.upload(dryRun, partial))
                 .map(received -> received.duplicate()
                         ? RestResponse.ResponseBuilder.ok(ImportRunView.of(received.run()))
                                 .header("X-Duplicate-Of", received.run().id).build()

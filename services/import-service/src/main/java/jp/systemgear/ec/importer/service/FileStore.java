@@ -60,6 +60,11 @@ public class FileStore {
         }
     }
 
+    /** Where a run's file is kept once assigned. */
+    public Path runFile(long runId) {
+        return root.resolve("runs").resolve(runId + ".bin");
+    }
+
     /** Gives a stored file its run's name, where the pipeline and the error report find it. */
     public Path assign(StoredFile file, long runId) {
         try {

@@ -1,4 +1,4 @@
-package jp.systemgear.ec.catalog.domain;
+package jp.systemgear.ec.rules;
 
 import java.util.Optional;
 
