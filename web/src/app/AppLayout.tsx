@@ -17,6 +17,7 @@ interface NavItem {
 export const NAV_ITEMS: NavItem[] = [
   { to: '/', label: 'nav.dashboard', roles: ['admin', 'operator', 'viewer'], end: true },
   { to: '/suppliers', label: 'nav.suppliers', roles: ['admin', 'operator', 'viewer'] },
+  { to: '/imports', label: 'imports.nav', roles: ['admin', 'operator', 'viewer'] },
   // Every role reads stock and exports; editing is for operators and admins inside the screens.
   { to: '/stock', label: 'nav.stock', roles: ['admin', 'operator', 'viewer'] },
   { to: '/exports', label: 'nav.exports', roles: ['admin', 'operator', 'viewer'] },

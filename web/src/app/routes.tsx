@@ -17,6 +17,10 @@ import { StockPage } from '@/features/stock/StockPage';
 import { ProductStockPage } from '@/features/stock/ProductStockPage';
 import { ExportsPage } from '@/features/exports/ExportsPage';
 import { TemplateEditPage, TemplateNewPage } from '@/features/exports/TemplateEditPage';
+// Imports: upload, history, run details.
+import { HistoryPage } from '@/features/imports/HistoryPage';
+import { UploadPage } from '@/features/imports/UploadPage';
+import { RunDetailPage } from '@/features/imports/RunDetailPage';
 
 export const routes: RouteObject[] = [
   { path: '/login', element: <LoginPage /> },
@@ -52,6 +56,16 @@ export const routes: RouteObject[] = [
         ),
       },
       { path: 'exports/templates/:code', element: <TemplateEditPage /> },
+      { path: 'imports', element: <HistoryPage /> },
+      {
+        path: 'imports/new',
+        element: (
+          <RequireRole roles={['admin', 'operator']}>
+            <UploadPage />
+          </RequireRole>
+        ),
+      },
+      { path: 'imports/:id', element: <RunDetailPage /> },
       { path: 'account', element: <AccountPage /> },
       {
         path: 'admin/users',

@@ -1,4 +1,4 @@
-import { apiUrl, getRuntimeConfig, loadRuntimeConfig, parseRuntimeConfig, setRuntimeConfig } from './runtime';
+import { apiUrl, getRuntimeConfig, loadRuntimeConfig, parseRuntimeConfig, setRuntimeConfig, staleAfterHours } from './runtime';
 
 describe('runtime config', () => {
   afterEach(() => setRuntimeConfig({ apiBaseUrl: 'http://localhost' }));
@@ -26,5 +26,17 @@ describe('runtime config', () => {
     const down = vi.fn().mockRejectedValue(new TypeError('offline'));
     await loadRuntimeConfig(down as unknown as typeof fetch);
     expect(apiUrl('/api/x')).toBe('/api/x');
+  });
+});
+
+describe('runtime config: staleness threshold', () => {
+  afterEach(() => setRuntimeConfig({ apiBaseUrl: 'http://localhost' }));
+  it('takes a positive number of hours, otherwise 24', () => {
+    expect(parseRuntimeConfig({ apiBaseUrl: '', staleAfterHours: 6 })).toEqual({ apiBaseUrl: '', staleAfterHours: 6 });
+    expect(parseRuntimeConfig({ staleAfterHours: -1 })).toEqual({ apiBaseUrl: '' });
+    expect(parseRuntimeConfig({ staleAfterHours: '6' })).toEqual({ apiBaseUrl: '' });
+    expect(staleAfterHours()).toBe(24);
+    setRuntimeConfig(parseRuntimeConfig({ apiBaseUrl: 'http://localhost', staleAfterHours: 48 }));
+    expect(staleAfterHours()).toBe(48);
   });
 });

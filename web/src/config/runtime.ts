@@ -6,12 +6,27 @@
 export interface RuntimeConfig {
   /** Prefix for API calls, without a trailing slash; '' means same origin. */
   apiBaseUrl: string;
+  /** The dashboard flags a supplier whose last committed import is older than this (hours; default 24). */
+  staleAfterHours?: number;
 }
+
+export const DEFAULT_STALE_AFTER_HOURS = 24;
 
 const DEFAULTS: RuntimeConfig = { apiBaseUrl: '' };
 let current: RuntimeConfig = { ...DEFAULTS };
 
 export function parseRuntimeConfig(raw: unknown): RuntimeConfig {
+  const config = parseApiBase(raw);
+  const stale = raw !== null && typeof raw === 'object' ? (raw as Record<string, unknown>).staleAfterHours : undefined;
+  if (typeof stale === 'number' && Number.isFinite(stale) && stale > 0) config.staleAfterHours = stale;
+  return config;
+}
+
+export function staleAfterHours(): number {
+  return current.staleAfterHours ?? DEFAULT_STALE_AFTER_HOURS;
+}
+
+function parseApiBase(raw: unknown): RuntimeConfig {
   if (raw === null || typeof raw !== 'object') return { ...DEFAULTS };
   const base = (raw as Record<string, unknown>).apiBaseUrl;
   if (typeof base !== 'string') return { ...DEFAULTS };

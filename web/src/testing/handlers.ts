@@ -4,7 +4,7 @@
  */
 import { http, HttpResponse } from 'msw';
 import type { AuditEvent, ClientView, UserView } from '@/features/admin/api';
-import type { ImportRun } from '@/features/dashboard/api';
+import type { DiffRow, ImportRunView, Preview, RowError, StagedRow } from '@/features/imports/api';
 import type { Supplier, SupplierRequest, SupplierView } from '@/features/suppliers/api';
 import type { RuleDefinition, RuleSetView, RuleTestResult, SupplierRow, UnmatchedItem } from '@/features/rules/api';
 import type { Availability, StockHistoryEntry } from '@/features/stock/api';
@@ -24,7 +24,18 @@ interface Db {
   users: UserView[];
   clients: ClientView[];
   audit: AuditEvent[];
-  runs: ImportRun[];
+  runs: ImportRunView[];
+  /** import-service stand-in: per run, its staged rows, row errors and diff rows; the preview answer; SSE snapshots. */
+  imports: {
+    rows: Record<number, StagedRow[]>;
+    errors: Record<number, RowError[]>;
+    diff: Record<number, DiffRow[]>;
+    preview: Preview | null;
+    events: unknown[];
+    uploads: { url: string; auth: string | null }[];
+    previews: { profile: unknown }[];
+    decisions: string[];
+  };
   suppliers: (Supplier & Partial<SupplierView>)[];
   /** Rule-set versions per supplier, oldest first. */
   ruleSets: Record<string, RuleSetView[]>;
@@ -64,6 +75,7 @@ export function freshDb(): Db {
       details: i % 2 ? { reason: 'bad_password' } : null,
     })),
     runs: [],
+    imports: { rows: {}, errors: {}, diff: {}, preview: null, events: [], uploads: [], previews: [], decisions: [] },
     suppliers: [],
     ruleSets: {},
     unmatched: {},
@@ -204,8 +216,14 @@ export const handlers = [
   ),
   http.get(`${API}/api/import/runs`, ({ request }) => {
     const r = requireRole(request, 'admin', 'operator', 'viewer');
-    return r.error ?? HttpResponse.json(db.runs);
+    if (r.error) return r.error;
+    const url = new URL(request.url);
+    const supplier = url.searchParams.get('supplier');
+    const status = url.searchParams.get('status');
+    const limit = Number(url.searchParams.get('limit') ?? 50);
+    return HttpResponse.json(db.runs.filter((x) => (!supplier || x.supplierCode === supplier) && (!status || x.status === status)).slice(0, limit));
   }),
+  ...importHandlers(),
   http.get(`${API}/api/catalog/suppliers`, ({ request }) => {
     const r = requireRole(request, 'admin', 'operator', 'viewer');
     return r.error ?? HttpResponse.json(db.suppliers);
@@ -508,6 +526,119 @@ function catalogAndExportHandlers() {
       return new HttpResponse('sku,jan,productName,quantity\r\nSG-1,4901234567894,ボールペン,10\r\n', {
         headers: { 'Content-Type': 'text/csv; charset=UTF-8; header=present', 'Content-Disposition': `attachment; filename="stock-${level}.${format}"` },
       });
+    }),
+  ];
+}
+
+// ---- import-service stand-in (runs, rows, errors, diff, decisions, upload, preview, events) ----
+
+function importHandlers() {
+  const I = `${API}/api/import`;
+  const anyRole = ['admin', 'operator', 'viewer'] as const;
+  const findRun = (id: unknown) => db.runs.find((x) => x.id === Number(id));
+  const byLine = <T extends { line: number }>(list: T[], request: Request) => {
+    const url = new URL(request.url);
+    const after = Number(url.searchParams.get('after') ?? 0);
+    const limit = Number(url.searchParams.get('limit') ?? 50);
+    return list.filter((x) => x.line > after).slice(0, limit);
+  };
+  const decide = (to: (run: ImportRunView) => string | null, name: string) =>
+    http.post(`${I}/runs/:id/${name}`, ({ request, params }) => {
+      const r = requireRole(request, 'admin', 'operator');
+      if (r.error) return r.error;
+      const run = findRun(params.id);
+      if (!run) return problem(404, 'NOT_FOUND', `Import run ${String(params.id)} not found`);
+      const next = to(run);
+      if (!next) return problem(409, 'CONFLICT', `Run ${run.id} is ${run.status}`);
+      db.imports.decisions.push(`${name} ${run.id}`);
+      Object.assign(run, { status: next, decidedBy: r.user.username, decidedAt: '2026-11-28T05:00:00Z' });
+      return HttpResponse.json(run);
+    });
+  return [
+    http.get(`${I}/runs/events`, ({ request }) => {
+      const r = requireRole(request, ...anyRole);
+      if (r.error) return r.error;
+      const encoder = new TextEncoder();
+      const events = db.imports.events;
+      const stream = new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (const e of events) controller.enqueue(encoder.encode(`data:${JSON.stringify(e)}\n\n`));
+          // The stream stays open, as the real one does; the test's cleanup aborts the request.
+        },
+      });
+      return new HttpResponse(stream, { headers: { 'Content-Type': 'text/event-stream' } });
+    }),
+    http.get(`${I}/runs/:id`, ({ request, params }) => {
+      const r = requireRole(request, ...anyRole);
+      if (r.error) return r.error;
+      const run = findRun(params.id);
+      return run ? HttpResponse.json(run) : problem(404, 'NOT_FOUND', `Import run ${String(params.id)} not found`);
+    }),
+    http.get(`${I}/runs/:id/rows`, ({ request, params }) => {
+      const r = requireRole(request, ...anyRole);
+      return r.error ?? HttpResponse.json(byLine(db.imports.rows[Number(params.id)] ?? [], request));
+    }),
+    http.get(`${I}/runs/:id/errors`, ({ request, params }) => {
+      const r = requireRole(request, ...anyRole);
+      return r.error ?? HttpResponse.json(byLine(db.imports.errors[Number(params.id)] ?? [], request));
+    }),
+    http.get(`${I}/runs/:id/diff`, ({ request, params }) => {
+      const r = requireRole(request, ...anyRole);
+      if (r.error) return r.error;
+      const url = new URL(request.url);
+      const kind = url.searchParams.get('kind') ?? 'CHANGED';
+      const after = url.searchParams.get('after') ?? '';
+      const limit = Number(url.searchParams.get('limit') ?? 100);
+      const list = (db.imports.diff[Number(params.id)] ?? []).filter((d) => d.kind === kind && d.sku > after).sort((a, b) => (a.sku < b.sku ? -1 : 1));
+      return HttpResponse.json(list.slice(0, limit));
+    }),
+    http.get(`${I}/runs/:id/error-report`, ({ request, params }) => {
+      const r = requireRole(request, ...anyRole);
+      if (r.error) return r.error;
+      return new HttpResponse('code,reason\r\nX,bad\r\n', {
+        headers: { 'Content-Type': 'text/csv', 'Content-Disposition': `attachment; filename="run-${String(params.id)}-errors.csv"` },
+      });
+    }),
+    decide((run) => (run.status === 'held' || run.status === 'staged' ? 'committed' : null), 'approve'),
+    decide((run) => (run.status === 'held' || run.status === 'staged' ? 'rejected' : null), 'reject'),
+    decide((run) => (run.status === 'committed' ? 'rolled_back' : null), 'rollback'),
+    http.post(`${I}/preview`, async ({ request }) => {
+      const r = requireRole(request, 'admin', 'operator');
+      if (r.error) return r.error;
+      const form = await request.formData();
+      const profile = form.get('profile');
+      const text = profile && typeof profile === 'object' && 'text' in profile ? await profile.text() : String(profile);
+      let parsed: unknown = text;
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        // jsdom's Blob does not cross into Node's FormData intact: keep what arrived
+      }
+      db.imports.previews.push({ profile: parsed });
+      return db.imports.preview ? HttpResponse.json(db.imports.preview) : problem(400, 'FILE_UPLOAD_ERROR', 'The file cannot be read');
+    }),
+    http.post(`${I}/suppliers/:code/files`, ({ request, params }) => {
+      const r = requireRole(request, 'admin', 'operator');
+      if (r.error) return r.error;
+      db.imports.uploads.push({ url: request.url, auth: request.headers.get('Authorization') });
+      const url = new URL(request.url);
+      const dryRun = url.searchParams.get('dryRun') === 'true';
+      const run: ImportRunView = {
+        id: 100 + db.runs.length,
+        supplierCode: String(params.code),
+        source: 'upload',
+        status: 'received',
+        fileName: 'stock.csv',
+        rowsTotal: 0,
+        rowsStaged: 0,
+        rowsError: 0,
+        dryRun,
+        partial: url.searchParams.get('partial') === 'true',
+        createdAt: '2026-11-28T04:00:00Z',
+        finishedAt: null,
+      };
+      db.runs.unshift(run);
+      return HttpResponse.json(run, { status: 201, headers: { Location: `runs/${run.id}` } });
     }),
   ];
 }
