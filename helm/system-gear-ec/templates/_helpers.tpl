@@ -155,6 +155,10 @@ imagePullSecrets:
 {{- default (printf "%s-redis" (include "sgec.fullname" .)) .Values.redis.existingSecret }}
 {{- end }}
 
+{{- define "sgec.internalClientSecretName" -}}
+{{- default (printf "%s-internal-client" (include "sgec.fullname" .)) .Values.internalClient.existingSecret }}
+{{- end }}
+
 {{- define "sgec.importClientSecretName" -}}
 {{- default (printf "%s-import-client" (include "sgec.fullname" .)) .Values.importTriggers.client.existingSecret }}
 {{- end }}

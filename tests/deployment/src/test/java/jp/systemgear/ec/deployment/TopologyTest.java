@@ -51,6 +51,7 @@ class TopologyTest {
     static final String HOST = "ec.topology.test";
     static final String ADMIN = "topology-admin";
     static final String ADMIN_PASSWORD = "Topology-" + UUID.randomUUID();
+    static final String INTERNAL_CLIENT_SECRET = "internal-" + UUID.randomUUID();
     static final List<String> SERVICES = List.of("auth", "import", "catalog", "export");
     static final ObjectMapper JSON = new ObjectMapper();
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -250,9 +251,9 @@ class TopologyTest {
             }
             st.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm SCHEMA catalog");
             st.execute("GRANT USAGE ON SCHEMA import TO sgec_catalog");
-            st.execute("GRANT USAGE ON SCHEMA catalog TO sgec_export");
+            st.execute("GRANT USAGE ON SCHEMA catalog TO sgec_export, sgec_import");
             st.execute("ALTER DEFAULT PRIVILEGES FOR ROLE sgec_import IN SCHEMA import GRANT SELECT ON TABLES TO sgec_catalog");
-            st.execute("ALTER DEFAULT PRIVILEGES FOR ROLE sgec_catalog IN SCHEMA catalog GRANT SELECT ON TABLES TO sgec_export");
+            st.execute("ALTER DEFAULT PRIVILEGES FOR ROLE sgec_catalog IN SCHEMA catalog GRANT SELECT ON TABLES TO sgec_export, sgec_import");
             st.execute("CREATE ROLE sgec_maintenance LOGIN PASSWORD '" + passwords.get("maintenance") + "' IN ROLE pg_read_all_data");
         }
         // Password authentication really is on: a wrong password is refused.
@@ -306,6 +307,7 @@ class TopologyTest {
             case "topology-redis/redis-url" -> "redis://:" + redisPassword + "@127.0.0.1:" + redisPort;
             case "topology-admin/admin-username" -> ADMIN;
             case "topology-admin/admin-password" -> ADMIN_PASSWORD;
+            case "topology-internal-client/client-secret" -> INTERNAL_CLIENT_SECRET;
             default -> throw new AssertionError("the chart names a Secret key the test does not provide: " + name + "/" + key);
         };
     }
