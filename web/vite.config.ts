@@ -25,5 +25,7 @@ export default defineConfig({
     setupFiles: ['./src/testing/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}'],
     restoreMocks: true,
+    // The machine running the suite is shared (builds, a stack): generous time for the longer screen tests.
+    testTimeout: 20_000,
   },
 });

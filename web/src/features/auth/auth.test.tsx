@@ -77,6 +77,7 @@ describe('login', () => {
     expect(within(nav).getAllByRole('link').map((l) => l.textContent)).toEqual([
       'ダッシュボード',
       '仕入先',
+      '取込',
       '在庫・原価',
       '出力',
       'ユーザー',
@@ -103,7 +104,7 @@ describe('roles', () => {
     await loginAs('viewer');
     renderApp('/admin/users');
     const nav = await screen.findByRole('navigation', { name: 'メインメニュー' });
-    expect(within(nav).getAllByRole('link').map((l) => l.textContent)).toEqual(['ダッシュボード', '仕入先', '在庫・原価', '出力']);
+    expect(within(nav).getAllByRole('link').map((l) => l.textContent)).toEqual(['ダッシュボード', '仕入先', '取込', '在庫・原価', '出力']);
     expect(screen.getByRole('heading', { name: 'アクセス権限がありません' })).toBeInTheDocument();
   });
 

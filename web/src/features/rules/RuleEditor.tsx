@@ -1,4 +1,4 @@
-import { get, useFieldArray, type UseFieldArrayReturn, type UseFormReturn } from 'react-hook-form';
+import { get, useFieldArray, useWatch, type UseFormReturn } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Field } from '@/components/Field';
 import { fieldMessage } from '@/lib/validation';
@@ -9,6 +9,7 @@ import {
   TAX_RATES,
   TRANSFORM_TYPES,
   newTransform,
+  type RuleValues,
   type RulesFormValues,
   type TransformType,
 } from './rule-model';
@@ -67,7 +68,8 @@ function SymbolsEditor({ form, path, label }: { form: Form; path: `rules.${numbe
 function TransformsEditor({ form, index, errorOf, ruleLabel }: { form: Form; index: number; errorOf: ErrorOf; ruleLabel: string }) {
   const { t } = useTranslation();
   const transforms = useFieldArray({ control: form.control, name: `rules.${index}.transforms` });
-  const values = form.watch(`rules.${index}.transforms`);
+  // useWatch, not watch: typing in one rule re-renders that rule, not the whole (possibly long) list.
+  const values = useWatch({ control: form.control, name: `rules.${index}.transforms` });
   const listError = errorOf(`rules.${index}.transforms`);
   return (
     <div className="transforms">
@@ -179,25 +181,15 @@ function TransformsEditor({ form, index, errorOf, ruleLabel }: { form: Form; ind
   );
 }
 
-export function RuleCard({
-  form,
-  rules,
-  index,
-  errorOf,
-}: {
-  form: Form;
-  rules: UseFieldArrayReturn<RulesFormValues, 'rules'>;
-  index: number;
-  errorOf: ErrorOf;
-}) {
+export function RuleCard({ form, index, errorOf }: { form: Form; index: number; errorOf: ErrorOf }) {
   const { t } = useTranslation();
   const p = `rules.${index}` as const;
-  const rule = form.watch(p);
+  const rule = useWatch({ control: form.control, name: p });
   const label = t('rules.ruleN', { n: index + 1, name: rule?.name || t('rules.unnamed') });
   const type = rule?.type ?? 'EXACT';
   const exclude = rule?.exclude ?? false;
   return (
-    <li className="card rule">
+    <div className="card rule">
       <fieldset>
         <legend>{label}</legend>
         <div className="grid">
@@ -249,23 +241,22 @@ export function RuleCard({
         </label>
         <p className="muted small">{t('rules.excludeHint')}</p>
         {!exclude && <TransformsEditor form={form} index={index} errorOf={errorOf} ruleLabel={label} />}
-        <div className="actions">
-          <button type="button" disabled={index === 0} onClick={() => rules.move(index, index - 1)} aria-label={t('rules.moveUpItem', { item: label })}>
-            {t('rules.moveUp')}
-          </button>
-          <button
-            type="button"
-            disabled={index === rules.fields.length - 1}
-            onClick={() => rules.move(index, index + 1)}
-            aria-label={t('rules.moveDownItem', { item: label })}
-          >
-            {t('rules.moveDown')}
-          </button>
-          <button type="button" className="danger" onClick={() => rules.remove(index)} aria-label={t('rules.removeItem', { item: label })}>
-            {t('rules.removeRule')}
-          </button>
-        </div>
       </fieldset>
-    </li>
+    </div>
   );
+}
+
+/** One line per rule: what it matches and makes, for scanning long rule sets. */
+export function ruleSummary(r: RuleValues | undefined, t: (k: string, o?: Record<string, unknown>) => string): { match: string; result: string } {
+  if (!r) return { match: '', result: '' };
+  const match =
+    r.type === 'EXACT' ? r.code : r.type === 'PREFIX' ? `${r.prefix}…` : r.type === 'REGEX' ? r.pattern : t('rules.matchTypes.JAN');
+  const result = r.exclude
+    ? t('rules.excluded')
+    : r.type === 'EXACT'
+      ? r.sku
+      : r.type === 'JAN'
+        ? t('rules.byJan')
+        : r.skuTemplate || '{code}';
+  return { match, result };
 }

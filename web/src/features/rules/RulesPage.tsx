@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
-import { useFieldArray, useForm } from 'react-hook-form';
+import { useFieldArray, useForm, useWatch } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { Field } from '@/components/Field';
 import { ProblemAlert } from '@/components/ProblemAlert';
@@ -9,7 +9,7 @@ import { formatDateTime } from '@/lib/format';
 import { ApiError } from '@/lib/problem';
 import { useCanEdit } from '@/lib/use-session';
 import { useRuleSet, useSaveRules, useTestRules, type RuleSetView, type UnmatchedItem } from './api';
-import { RuleCard, useErrorOf } from './RuleEditor';
+import { RuleCard, ruleSummary, useErrorOf } from './RuleEditor';
 import { TestPane } from './TestPane';
 import { UnmatchedPanel } from './UnmatchedPanel';
 import { VersionsPanel } from './VersionsPanel';
@@ -25,6 +25,9 @@ import {
   type RulesFormValues,
 } from './rule-model';
 
+/** Rule rows listed at once; the rest are reached through the filter or "show more". */
+const PAGE = 100;
+
 function Workspace({ code, current, onReload }: { code: string; current: RuleSetView; onReload: () => void }) {
   const { t } = useTranslation();
   const canEdit = useCanEdit();
@@ -37,6 +40,13 @@ function Workspace({ code, current, onReload }: { code: string; current: RuleSet
   const [saved, setSaved] = useState<number | null>(null);
   const [newType, setNewType] = useState<MatchType>('EXACT');
   const [sample, setSample] = useState('');
+  // Rule sets can hold thousands of exact codes: show a filtered window, plus every rule added here.
+  const [filter, setFilter] = useState('');
+  const [limit, setLimit] = useState(PAGE);
+  const loadedCount = useRef(current.rules.length);
+  // One rule is edited at a time (a long rule set stays fast); the list shows them all.
+  const [selected, setSelected] = useState<number | null>(current.rules.length ? 0 : null);
+  const watched = useWatch({ control: form.control, name: 'rules' });
   const errorOf = useErrorOf(form, serverErrors);
   // A new current version (saved here, restored, or reloaded after a conflict) replaces the draft.
   const shownVersion = useRef(current.version);
@@ -44,6 +54,8 @@ function Workspace({ code, current, onReload }: { code: string; current: RuleSet
     if (shownVersion.current === current.version) return;
     shownVersion.current = current.version;
     form.reset({ rules: current.rules.map(toRuleValues), comment: '' });
+    loadedCount.current = current.rules.length;
+    setSelected(current.rules.length ? 0 : null);
     setServerErrors({});
     save.reset();
   }, [current, form, save]);
@@ -60,6 +72,8 @@ function Workspace({ code, current, onReload }: { code: string; current: RuleSet
     }
     setServerErrors(placed);
     setExtra(rest);
+    const first = Object.keys(placed).map((k) => Number(k.split('.')[1])).sort((a, b) => a - b)[0];
+    if (first !== undefined) setSelected(first);
   };
 
   const definitions = () => form.getValues('rules').map(toRuleDefinition);
@@ -87,6 +101,7 @@ function Workspace({ code, current, onReload }: { code: string; current: RuleSet
 
   const createRuleFor = (item: UnmatchedItem) => {
     const index = rules.fields.length;
+    setSelected(index);
     rules.append(
       newRule('EXACT', { name: uniqueName(`exact-${item.supplierItemCode}`, form.getValues('rules')), code: item.supplierItemCode }),
       { focusName: `rules.${index}.sku` },
@@ -98,7 +113,29 @@ function Workspace({ code, current, onReload }: { code: string; current: RuleSet
     setSample((s) => (s.trim() === '' ? line : `${s.replace(/\n+$/, '')}\n${line}`));
   };
 
+  const move = (from: number, to: number) => {
+    rules.move(from, to);
+    setSelected((sel) => (sel === from ? to : sel === to ? from : sel));
+  };
+  const remove = (i: number) => {
+    rules.remove(i);
+    setSelected((sel) => (sel === null ? null : sel === i ? (rules.fields.length > 1 ? Math.max(0, i - 1) : null) : sel > i ? sel - 1 : sel));
+  };
+
   const conflict = save.error instanceof ApiError && save.error.status === 409;
+  const needle = filter.trim().toLowerCase();
+  const values = watched ?? [];
+  const matching = rules.fields
+    .map((f, i) => ({ f, i }))
+    .filter(({ i }) => {
+      const r = values[i];
+      return !needle || !r || [r.name, r.code, r.sku, r.prefix, r.pattern, r.skuTemplate].some((x) => x.toLowerCase().includes(needle));
+    });
+  const withErrors = new Set(Object.keys(serverErrors).map((k) => Number(k.split('.')[1])));
+  const limited = new Set(matching.slice(0, limit).map(({ i }) => i));
+  const shown = rules.fields
+    .map((f, i) => ({ f, i }))
+    .filter(({ i }) => limited.has(i) || i >= loadedCount.current || withErrors.has(i));
 
   return (
     <>
@@ -130,11 +167,87 @@ function Workspace({ code, current, onReload }: { code: string; current: RuleSet
           )}
           <fieldset disabled={!canEdit} className="plain">
             {rules.fields.length === 0 && <p className="empty">{t('rules.empty')}</p>}
-            <ol className="rule-list">
-              {rules.fields.map((f, i) => (
-                <RuleCard key={f.id} form={form} rules={rules} index={i} errorOf={errorOf} />
-              ))}
-            </ol>
+            {rules.fields.length > PAGE && (
+              <div className="toolbar">
+                <label>
+                  {t('rules.filter')}{' '}
+                  <input
+                    type="search"
+                    value={filter}
+                    onChange={(e) => {
+                      setFilter(e.target.value);
+                      setLimit(PAGE);
+                    }}
+                  />
+                </label>
+                <span className="muted small" role="status">
+                  {t('rules.showing', { shown: shown.length, total: rules.fields.length })}
+                </span>
+              </div>
+            )}
+            {rules.fields.length > 0 && (
+              <div className="table-wrap">
+                <table className="rule-table">
+                  <caption className="sr-only">{t('rules.list')}</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">#</th>
+                      <th scope="col">{t('rules.name')}</th>
+                      <th scope="col">{t('rules.matchType')}</th>
+                      <th scope="col">{t('rules.matches')}</th>
+                      <th scope="col">{t('rules.result')}</th>
+                      <th scope="col">{t('rules.transformCount')}</th>
+                      <th scope="col">{t('common.actions')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {shown.map(({ f, i }) => {
+                      const r = values[i];
+                      const label = t('rules.ruleN', { n: i + 1, name: r?.name || t('rules.unnamed') });
+                      const sum = ruleSummary(r, t);
+                      const errors = Object.entries(serverErrors).filter(([k]) => k.startsWith(`rules.${i}.`));
+                      return (
+                        <tr key={f.id} className={selected === i ? 'selected' : undefined} aria-current={selected === i ? 'true' : undefined}>
+                          <td>{i + 1}</td>
+                          <td>
+                            {r?.name || t('rules.unnamed')}
+                            {errors.length > 0 && <div className="field-error">{errors.map(([, m]) => m).join(' / ')}</div>}
+                          </td>
+                          <td>{r ? t(`rules.matchTypes.${r.type}`) : ''}</td>
+                          <td className="mono">{sum.match}</td>
+                          <td className="mono">{sum.result}</td>
+                          <td>{r?.exclude ? '—' : (r?.transforms.length ?? 0)}</td>
+                          <td className="actions">
+                            <button type="button" onClick={() => setSelected(i)} aria-label={t('rules.editItem', { item: label })} aria-pressed={selected === i}>
+                              {canEdit ? t('rules.edit') : t('rules.view')}
+                            </button>
+                            <button type="button" disabled={i === 0} onClick={() => move(i, i - 1)} aria-label={t('rules.moveUpItem', { item: label })}>
+                              ↑
+                            </button>
+                            <button
+                              type="button"
+                              disabled={i === rules.fields.length - 1}
+                              onClick={() => move(i, i + 1)}
+                              aria-label={t('rules.moveDownItem', { item: label })}
+                            >
+                              ↓
+                            </button>
+                            <button type="button" className="danger" onClick={() => remove(i)} aria-label={t('rules.removeItem', { item: label })}>
+                              {t('common.remove')}
+                            </button>
+                          </td>
+                        </tr>
+                      );
+                    })}
+                  </tbody>
+                </table>
+              </div>
+            )}
+            {matching.length > limit && (
+              <button type="button" onClick={() => setLimit((l) => l + PAGE)}>
+                {t('rules.showMore')}
+              </button>
+            )}
             <div className="toolbar">
               <label>
                 {t('rules.newRuleType')}{' '}
@@ -148,15 +261,19 @@ function Workspace({ code, current, onReload }: { code: string; current: RuleSet
               </label>
               <button
                 type="button"
-                onClick={() =>
+                onClick={() => {
+                  setSelected(rules.fields.length);
                   rules.append(newRule(newType, { name: uniqueName(`${newType.toLowerCase()}-${rules.fields.length + 1}`, form.getValues('rules')) }), {
                     focusName: `rules.${rules.fields.length}.name`,
-                  })
-                }
+                  });
+                }}
               >
                 {t('rules.addRule')}
               </button>
             </div>
+            {selected !== null && selected < rules.fields.length && (
+              <RuleCard key={rules.fields[selected]!.id} form={form} index={selected} errorOf={errorOf} />
+            )}
             {canEdit && (
               <>
                 <Field label={t('rules.comment')}>

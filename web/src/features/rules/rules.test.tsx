@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { http } from 'msw';
 import { server } from '@/testing/server';
 import { API, db, problem, resetDb } from '@/testing/handlers';
@@ -101,21 +101,29 @@ describe('mapping rules', () => {
     expect(within(rule).queryByRole('button', { name: '変換を追加' })).toBeNull();
   });
 
-  it('moves and removes rules from the keyboard', async () => {
+  it('lists the rules, edits the chosen one, moves and removes rules from the keyboard', async () => {
     db.ruleSets.ACME = [
       version(1, [
         { name: 'first', match: { type: 'EXACT', code: 'A', sku: 'S-A' } },
-        { name: 'second', match: { type: 'PREFIX', prefix: 'B' } },
+        { name: 'second', match: { type: 'PREFIX', prefix: 'B' }, transforms: [{ type: 'CAP', value: 5 }] },
       ]),
     ];
     await loginAs('operator');
     const { user } = renderApp('/suppliers/ACME/rules');
     await screen.findByRole('group', { name: 'ルール 1: first' });
+    const names = () => within(screen.getByRole('table', { name: 'ルール一覧' })).getAllByRole('row').slice(1).map((r) => r.children[1]?.textContent);
+    expect(names()).toEqual(['first', 'second']);
+    expect(within(screen.getByRole('table', { name: 'ルール一覧' })).getAllByRole('row')[2]).toHaveTextContent('B…');
+    await user.click(screen.getByRole('button', { name: 'ルール 2: second を編集' }));
+    const second = screen.getByRole('group', { name: 'ルール 2: second' });
+    expect(within(second).getByLabelText('上限（数量）')).toHaveValue(5);
     screen.getByRole('button', { name: 'ルール 2: second を上へ移動' }).focus();
     await user.keyboard('{Enter}');
+    expect(names()).toEqual(['second', 'first']);
+    // The editor follows the rule it shows.
     expect(screen.getByRole('group', { name: 'ルール 1: second' })).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'ルール 2: first を削除' }));
-    expect(screen.queryByRole('group', { name: /first/ })).toBeNull();
+    expect(names()).toEqual(['second']);
   });
 
   it('shows the diff between two versions and restores an old one', async () => {
@@ -134,7 +142,7 @@ describe('mapping rules', () => {
     expect(await screen.findByRole('heading', { name: '版 1 → 版 2 の差分' })).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: '追加（1）' })).toBeInTheDocument();
     expect(screen.getByRole('heading', { name: '変更（1）' })).toBeInTheDocument();
-    expect(screen.getByText('S-A2', { exact: false })).toBeInTheDocument();
+    expect(screen.getByText(/"sku":"S-A2"/)).toBeInTheDocument();
 
     vi.spyOn(window, 'confirm').mockReturnValue(true);
     await user.click(screen.getByRole('button', { name: '版 1 に戻す' }));
@@ -170,6 +178,24 @@ describe('mapping rules', () => {
     await user.type(screen.getByLabelText('サンプル行'), 'A,,,5,100');
     await user.click(screen.getByRole('button', { name: 'テスト実行' }));
     expect(await screen.findByText('対応付け 1 件、除外 0 件、未マッチ 0 件、エラー 0 件')).toBeInTheDocument();
+  });
+
+  it('shows a window of a large rule set, a filter and "show more"; new rules always show', async () => {
+    db.ruleSets.ACME = [version(1, Array.from({ length: 120 }, (_, i) => ({ name: `r${i}`, match: { type: 'EXACT', code: `C${i}`, sku: `S${i}` } })))];
+    db.unmatched.ACME = [{ supplierItemCode: 'NEW-1', jan: null, occurrences: 1, runs: 1, lastSeen: null }];
+    await loginAs('operator');
+    const { user, container } = renderApp('/suppliers/ACME/rules');
+    const rows = () => [...container.querySelectorAll('.rule-table tbody tr')].map((r) => r.children[1]?.textContent);
+    await screen.findByText('ルール 1: r0');
+    expect(rows()).toHaveLength(100);
+    expect(screen.getByText('120 件中 100 件を表示')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'さらに表示' }));
+    expect(rows()).toHaveLength(120);
+    fireEvent.change(screen.getByLabelText('ルールを絞り込み（名前・コード・SKU など）'), { target: { value: 'C119' } });
+    await waitFor(() => expect(rows()).toEqual(['r119']));
+    await user.click(await screen.findByRole('button', { name: 'NEW-1 の完全一致ルールを作成' }));
+    expect(rows()).toEqual(['r119', 'exact-NEW-1']);
+    expect(screen.getByRole('group', { name: 'ルール 121: exact-NEW-1' })).toBeInTheDocument();
   });
 
   it('has error and forbidden states', async () => {
