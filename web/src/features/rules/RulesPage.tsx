@@ -165,8 +165,7 @@ function Workspace({ code, current, onReload }: { code: string; current: RuleSet
               {t('rules.saved', { version: saved })}
             </p>
           )}
-          <fieldset disabled={!canEdit} className="plain">
-            {rules.fields.length === 0 && <p className="empty">{t('rules.empty')}</p>}
+          {rules.fields.length === 0 && <p className="empty">{t('rules.empty')}</p>}
             {rules.fields.length > PAGE && (
               <div className="toolbar">
                 <label>
@@ -218,9 +217,11 @@ function Workspace({ code, current, onReload }: { code: string; current: RuleSet
                           <td className="mono">{sum.result}</td>
                           <td>{r?.exclude ? '—' : (r?.transforms.length ?? 0)}</td>
                           <td className="actions">
-                            <button type="button" onClick={() => setSelected(i)} aria-label={t('rules.editItem', { item: label })} aria-pressed={selected === i}>
+                            <button type="button" onClick={() => setSelected(i)} aria-label={t(canEdit ? 'rules.editItem' : 'rules.viewItem', { item: label })} aria-pressed={selected === i}>
                               {canEdit ? t('rules.edit') : t('rules.view')}
                             </button>
+                            {canEdit && (
+                              <>
                             <button type="button" disabled={i === 0} onClick={() => move(i, i - 1)} aria-label={t('rules.moveUpItem', { item: label })}>
                               ↑
                             </button>
@@ -235,6 +236,8 @@ function Workspace({ code, current, onReload }: { code: string; current: RuleSet
                             <button type="button" className="danger" onClick={() => remove(i)} aria-label={t('rules.removeItem', { item: label })}>
                               {t('common.remove')}
                             </button>
+                              </>
+                            )}
                           </td>
                         </tr>
                       );
@@ -248,6 +251,9 @@ function Workspace({ code, current, onReload }: { code: string; current: RuleSet
                 {t('rules.showMore')}
               </button>
             )}
+          {/* Viewers read the list and each rule; the editing controls below are for operators and admins. */}
+          <fieldset disabled={!canEdit} className="plain">
+            {canEdit && (
             <div className="toolbar">
               <label>
                 {t('rules.newRuleType')}{' '}
@@ -271,6 +277,7 @@ function Workspace({ code, current, onReload }: { code: string; current: RuleSet
                 {t('rules.addRule')}
               </button>
             </div>
+            )}
             {selected !== null && selected < rules.fields.length && (
               <RuleCard key={rules.fields[selected]!.id} form={form} index={selected} errorOf={errorOf} />
             )}

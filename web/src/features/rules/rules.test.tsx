@@ -171,6 +171,10 @@ describe('mapping rules', () => {
     const { user } = renderApp('/suppliers/ACME/rules');
     const rule = await screen.findByRole('group', { name: 'ルール 1: a' });
     expect(within(rule).getByLabelText('ルール名')).toBeDisabled();
+    // Viewers can open any rule, but not move or remove one.
+    expect(screen.getByRole('button', { name: 'ルール 1: a を表示' })).toBeEnabled();
+    expect(screen.queryByRole('button', { name: 'ルール 1: a を削除' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'ルールを追加' })).toBeNull();
     expect(screen.queryByRole('button', { name: '新しい版として保存' })).toBeNull();
     expect(screen.queryByRole('button', { name: 'Q の完全一致ルールを作成' })).toBeNull();
     expect(await screen.findByRole('table', { name: '版の履歴' })).toBeInTheDocument();
