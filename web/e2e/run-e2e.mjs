@@ -211,7 +211,7 @@ async function run() {
 
     await test('viewer: read-only navigation, service health, suppliers; admin pages refused', ctx, async (page) => {
       await login(page, 'viewer');
-      expectEqual(await navLinks(page), ['ダッシュボード', '仕入先', '在庫・原価', '出力'], 'viewer navigation');
+      expectEqual(await navLinks(page), ['ダッシュボード', '仕入先', '取込', '在庫・原価', '出力'], 'viewer navigation');
       for (const svc of ['auth', 'catalog', 'import', 'export']) {
         await page.getByTestId(`health-${svc}`).locator('.badge-UP').first().waitFor();
       }
@@ -230,7 +230,7 @@ async function run() {
     const newUser = `e2e-${Date.now().toString(36)}`;
     await test('admin: full navigation, creates an operator, the session survives a reload, logs out', ctx, async (page) => {
       await login(page, 'admin');
-      expectEqual(await navLinks(page), ['ダッシュボード', '仕入先', '在庫・原価', '出力', 'ユーザー', 'サービスクライアント', '監査ログ'], 'admin navigation');
+      expectEqual(await navLinks(page), ['ダッシュボード', '仕入先', '取込', '在庫・原価', '出力', 'ユーザー', 'サービスクライアント', '監査ログ'], 'admin navigation');
       await page.getByRole('link', { name: 'ユーザー' }).click();
       await page.getByRole('link', { name: 'operator を編集' }).waitFor();
       const form = page.getByRole('form', { name: 'ユーザーを追加' });
@@ -263,7 +263,7 @@ async function run() {
     ctx = await newContext();
     await test('the new operator logs in, sees the operator navigation, changes their password, switches to English', ctx, async (page) => {
       await login(page, newUser, 'e2e-password-2026!');
-      expectEqual(await navLinks(page), ['ダッシュボード', '仕入先', '在庫・原価', '出力'], 'operator navigation');
+      expectEqual(await navLinks(page), ['ダッシュボード', '仕入先', '取込', '在庫・原価', '出力'], 'operator navigation');
       await page.getByTestId('current-user').getByText('E2E 太郎 (オペレーター)').waitFor();
       mkdirSync(outDir, { recursive: true });
       await page.getByTestId('health-auth').locator('.badge-UP').first().waitFor();
@@ -376,6 +376,110 @@ async function run() {
       if (download.suggestedFilename() !== 'stock-product.csv' || !file.startsWith('sku,') || !file.includes(sku)) {
         throw new Error(`export ${download.suggestedFilename()}: ${file.slice(0, 200)}`);
       }
+    });
+    await ctx.close();
+
+    ctx = await newContext();
+    await test('operator: a Windows-31J file previewed, dry run diff applied and committed; a held run approved; rolled back', ctx, async (page) => {
+      page.setDefaultTimeout(45_000);
+      const id = Date.now().toString(36).toUpperCase();
+      const supplier = `E2EI${id}`;
+      const skus = [1, 2, 3].map((n) => `E2EI-${id}-${n}`);
+      // Set-up through the API: products, a supplier with a Windows-31J profile and a guard, its rules.
+      const api = await apiRequest.newContext({ baseURL: base, ignoreHTTPSErrors: true });
+      try {
+        const auth = await api.post('/api/auth/login', { data: { username: 'operator', password: PASSWORD } });
+        const headers = { Authorization: `Bearer ${(await auth.json()).accessToken}` };
+        for (const sku of skus) {
+          const r = await api.post('/api/catalog/products', { headers, data: { sku, jan: randomJan(), name: `E2E 取込 ${sku}` } });
+          if (r.status() !== 201) throw new Error(`product ${sku}: ${r.status()} ${await r.text()}`);
+        }
+        const created = await api.post('/api/catalog/suppliers', {
+          headers,
+          data: {
+            code: supplier,
+            name: 'E2E 取込商事',
+            active: true,
+            profile: {
+              format: 'CSV',
+              encoding: 'Windows-31J',
+              headerRows: 1,
+              columns: { code: { header: '品番' }, name: { header: '商品名' }, stock: { header: '在庫' }, cost: { header: '原価' } },
+            },
+            source: { type: 'UPLOAD' },
+            guard: { minRows: 3 },
+            missingItemsPolicy: 'KEEP',
+          },
+        });
+        if (created.status() !== 201) throw new Error(`supplier: ${created.status()} ${await created.text()}`);
+        const rules = await api.put(`/api/catalog/suppliers/${supplier}/rules`, {
+          headers,
+          data: { rules: skus.map((sku, i) => ({ name: `e2e-${i + 1}`, match: { type: 'EXACT', code: `A-${i + 1}`, sku } })), comment: 'e2e import', baseVersion: 0 },
+        });
+        if (!rules.ok()) throw new Error(`rules: ${rules.status()} ${await rules.text()}`);
+      } finally {
+        await api.dispose();
+      }
+      // Windows-31J bytes (the header 品番,商品名,在庫,原価 and the names ボールペン, ノート, 消しゴム).
+      const sjis = (hex) => Buffer.from(hex, 'hex');
+      const HEADER = '956994d42c8fa4956996bc2c8ddd8cc92c8cb489bf';
+      const NAMES = ['837b815b838b83798393', '836d815b8367', '8fc182b583538380'];
+      const csv = (rows) =>
+        Buffer.concat([sjis(HEADER), Buffer.from('\r\n'), ...rows.flatMap(([i, stock, cost]) => [Buffer.from(`A-${i + 1},`), sjis(NAMES[i]), Buffer.from(`,${stock},${cost}\r\n`)])]);
+
+      await login(page, 'operator');
+      await navLinks(page);
+      await page.getByRole('link', { name: '取込', exact: true }).click();
+      await page.getByRole('heading', { name: '取込履歴', level: 1 }).waitFor();
+      await page.getByRole('link', { name: 'ファイルを取り込む' }).click();
+      await page.getByLabel('仕入先', { exact: true }).selectOption(supplier);
+      await page.getByLabel('取り込むファイル').setInputFiles({ name: 'e2e-sjis.csv', mimeType: 'text/csv', buffer: csv([[0, 10, 100], [1, 5, 200], [2, 3, 50]]) });
+      // The preview decodes the Windows-31J file with the supplier's profile.
+      await page.getByTestId('detected-encoding').getByText('Windows-31J').waitFor();
+      await page.getByRole('table', { name: '先頭行のプレビュー' }).getByText('消しゴム').waitFor();
+      await page.getByRole('button', { name: 'アップロードして差分を確認' }).click();
+      await page.getByRole('heading', { name: /取込 #\d+/, level: 2 }).waitFor();
+      await page.getByRole('progressbar', { name: '取込の進捗' }).waitFor();
+      // The dry run stops at the diff: three new products.
+      await page.getByTestId('diff-NEW').getByText('3', { exact: true }).waitFor({ timeout: 90_000 });
+      await page.getByRole('table', { name: '差分: 新規' }).getByText(skus[2]).waitFor();
+      mkdirSync(outDir, { recursive: true });
+      await page.screenshot({ path: join(outDir, 'import-diff.png'), fullPage: true });
+      await page.getByRole('button', { name: '反映する' }).click();
+      await page.getByText('反映しました。').waitFor({ timeout: 90_000 });
+      await page.getByRole('heading', { name: /取込 #\d+/, level: 2 }).getByText('反映済').waitFor();
+
+      // A normal run with two rows: the guard (at least 3 rows) holds it; the operator approves it.
+      await page.getByRole('button', { name: '別のファイルを取り込む' }).click();
+      await page.getByLabel('取り込むファイル').setInputFiles({ name: 'e2e-sjis-2.csv', mimeType: 'text/csv', buffer: csv([[0, 7, 100], [1, 5, 210]]) });
+      await page.getByRole('table', { name: '先頭行のプレビュー' }).getByText('ノート').waitFor();
+      await page.getByLabel('試行（差分を確認してから反映する）').uncheck();
+      await page.getByRole('button', { name: 'アップロードして取り込む' }).click();
+      await page.getByRole('heading', { name: '安全チェックにより保留されました' }).waitFor({ timeout: 90_000 });
+      await page.getByText(/Only 2 rows/).waitFor();
+      await page.getByTestId('diff-CHANGED').getByText('2', { exact: true }).waitFor();
+      await page.screenshot({ path: join(outDir, 'import-held.png'), fullPage: true });
+      await page.getByRole('button', { name: '承認して反映' }).click();
+      await page.getByText('反映しました。').waitFor({ timeout: 90_000 });
+
+      // Its details: phase timings, then a rollback after a confirmation.
+      await page.getByRole('link', { name: /取込 #\d+ の詳細/ }).click();
+      await page.getByTestId('phases').waitFor();
+      await page.getByRole('button', { name: 'ロールバックする' }).click();
+      await page.getByRole('alertdialog').getByRole('button', { name: 'ロールバックを実行' }).click();
+      await page.getByRole('heading', { level: 1 }).getByText('ロールバック済').waitFor({ timeout: 60_000 });
+      await page.screenshot({ path: join(outDir, 'import-run.png'), fullPage: true });
+
+      // History by supplier: the rolled-back run and the committed dry run.
+      await page.getByRole('link', { name: '← 取込履歴' }).click();
+      await page.getByRole('search', { name: '取込履歴の絞り込み' }).getByLabel('仕入先').selectOption(supplier);
+      await page.getByRole('button', { name: '絞り込む' }).click();
+      await page.getByText('2 件').waitFor();
+      // The dashboard: the supplier was imported just now.
+      await page.getByRole('link', { name: 'ダッシュボード' }).click();
+      await page.getByTestId(`fresh-${supplier}`).getByText('最新').waitFor();
+      await page.getByTestId('live-status').getByText('ライブ更新中').waitFor();
+      await page.screenshot({ path: join(outDir, 'dashboard-live.png'), fullPage: true });
     });
     await ctx.close();
 

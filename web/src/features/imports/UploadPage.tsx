@@ -23,6 +23,8 @@ export function UploadPage() {
 
   const [file, setFile] = useState<File | null>(null);
   const [over, setOver] = useState(false);
+  // Remounts the file input after "import another file", so the same file can be chosen again.
+  const [inputKey, setInputKey] = useState(0);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [previewError, setPreviewError] = useState<unknown>(null);
   const [previewing, setPreviewing] = useState(false);
@@ -152,7 +154,7 @@ export function UploadPage() {
             onDrop={onDrop}
           >
             <span>{t('imports.dropHere')}</span>
-            <input type="file" aria-label={t('imports.fileInput')} onChange={(e) => chooseFile(e.target.files?.[0])} />
+            <input key={inputKey} type="file" aria-label={t('imports.fileInput')} onChange={(e) => chooseFile(e.target.files?.[0])} />
           </label>
           {file && (
             <p className="small">
@@ -241,6 +243,7 @@ export function UploadPage() {
               setResult(null);
               setProgress(null);
               setFile(null);
+              setInputKey((k) => k + 1);
             }}
           >
             {t('imports.another')}
