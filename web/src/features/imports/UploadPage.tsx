@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type DragEvent } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
+import { Field } from '@/components/Field';
 import { ProblemAlert } from '@/components/ProblemAlert';
 import { Loading, QueryState } from '@/components/QueryState';
 import { formatNumber } from '@/lib/format';
@@ -113,8 +114,7 @@ export function UploadPage() {
         <h2 id="pick-supplier">{t('imports.step.supplier')}</h2>
         <QueryState isPending={suppliers.isPending} error={suppliers.error} data={suppliers.data} isEmpty={(d) => d.length === 0} empty={t('imports.noSuppliers')}>
           {(list) => (
-            <label className="field">
-              {t('imports.supplier')}
+            <Field label={t('imports.supplier')}>
               <select value={supplierCode} onChange={(e) => chooseSupplier(e.target.value)}>
                 <option value="">{t('imports.chooseSupplier')}</option>
                 {list.map((s) => (
@@ -123,7 +123,7 @@ export function UploadPage() {
                   </option>
                 ))}
               </select>
-            </label>
+            </Field>
           )}
         </QueryState>
         {supplierCode && supplier.isPending && <Loading />}
