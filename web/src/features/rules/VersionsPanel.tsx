@@ -122,7 +122,7 @@ export function VersionsPanel({ code, currentVersion, canEdit }: { code: string;
                       <tr key={v.version}>
                         <td>
                           {v.version}
-                          {v.version === currentVersion && <span className="badge">{t('ruleVersions.current')}</span>}
+                          {v.version === currentVersion && <> <span className="badge">{t('ruleVersions.current')}</span></>}
                         </td>
                         <td>{formatNumber(v.ruleCount)}</td>
                         <td>

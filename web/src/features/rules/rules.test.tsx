@@ -135,7 +135,7 @@ describe('mapping rules', () => {
     const { user } = renderApp('/suppliers/ACME/rules');
     const table = await screen.findByRole('table', { name: '版の履歴' });
     const rows = within(table).getAllByRole('row').slice(1);
-    expect(rows.map((r) => r.firstElementChild?.textContent)).toEqual(['2現在', '1']);
+    expect(rows.map((r) => r.firstElementChild?.textContent)).toEqual(['2 現在', '1']);
     await user.selectOptions(screen.getByLabelText('比較元'), '1');
     await user.selectOptions(screen.getByLabelText('比較先'), '2');
     await user.click(screen.getByRole('button', { name: '差分を表示' }));
