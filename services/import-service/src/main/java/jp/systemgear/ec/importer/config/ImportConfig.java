@@ -20,6 +20,8 @@ public interface ImportConfig {
 
     ServiceClient serviceClient();
 
+    Sources sources();
+
     interface Schedule {
         /** STOCK_UPDATE_CRON: the original system's stock refresh, every six hours by default. */
         String stockUpdateCron();
@@ -29,6 +31,10 @@ public interface ImportConfig {
 
         /** IMPORT_MAINTENANCE_CRON: retention clean-up. */
         String maintenanceCron();
+
+        /** IMPORT_SCHEDULE_ZONE: the zone the import crons (seed's and suppliers') are read in, the shop's. */
+        @WithDefault("Asia/Tokyo")
+        java.time.ZoneId zone();
     }
 
     interface Retention {
@@ -84,5 +90,34 @@ public interface ImportConfig {
 
         /** IMPORT_CLIENT_SECRET: the same value auth-service has as AUTH_INTERNAL_CLIENT_SECRET. */
         Optional<String> secret();
+    }
+
+    /** The ways in besides uploads: the drop folder and suppliers' URLs (package {@code source}). */
+    interface Sources {
+        /** IMPORT_DROP_SCAN: how often each replica looks into INPUT_DIR for DROP_FOLDER suppliers. */
+        @WithDefault("30s")
+        Duration dropScan();
+
+        /** IMPORT_DROP_SETTLE: a file is complete once its size and mtime stayed the same this long. */
+        @WithDefault("5s")
+        Duration dropSettle();
+
+        /** IMPORT_URL_CONNECT_TIMEOUT: connecting to a supplier's URL. */
+        @WithDefault("10s")
+        Duration urlConnectTimeout();
+
+        /** IMPORT_URL_TIMEOUT: the whole download of a supplier's URL, headers and body. */
+        @WithDefault("10m")
+        Duration urlTimeout();
+
+        /**
+         * IMPORT_SECRETS_DIR: a folder of files named by {@code authSecretRef} (a mounted Kubernetes Secret);
+         * looked at before the environment variable of that name.
+         */
+        Optional<String> secretsDir();
+
+        /** Queued runs fetched at once by one replica (URL downloads, drop-folder takes). */
+        @WithDefault("2")
+        int fetchers();
     }
 }

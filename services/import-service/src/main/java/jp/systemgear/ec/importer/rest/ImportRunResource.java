@@ -37,6 +37,7 @@ import jp.systemgear.ec.importer.service.ErrorReportService;
 import jp.systemgear.ec.importer.service.ImportRunService;
 import jp.systemgear.ec.importer.service.RunDecisionService;
 import jp.systemgear.ec.importer.service.RunEvents;
+import jp.systemgear.ec.importer.source.QueuedRunFetcher;
 
 @Path("/runs")
 @Produces(MediaType.APPLICATION_JSON)
@@ -50,10 +51,12 @@ public class ImportRunResource {
     private final ErrorReportService reports;
     private final RunEvents events;
     private final Vertx vertx;
+    private final QueuedRunFetcher fetcher;
 
     public ImportRunResource(ImportRunService runs, RunDecisionService decisions, RunDetailQueries details,
-            ErrorReportService reports, RunEvents events, Vertx vertx) {
+            ErrorReportService reports, RunEvents events, Vertx vertx, QueuedRunFetcher fetcher) {
         this.vertx = vertx;
+        this.fetcher = fetcher;
         this.runs = runs;
         this.decisions = decisions;
         this.details = details;
@@ -163,12 +166,18 @@ public class ImportRunResource {
         return runs.get(id).map(ImportRunView::of);
     }
 
-    /** Queues a run for a supplier; Kubernetes CronJobs call this with the {@code import:trigger} scope. */
+    /**
+     * Queues a run for a supplier; Kubernetes CronJobs call this with the {@code import:trigger} scope. The
+     * run is then fetched from the supplier's source (drop folder, URL) and goes on like an upload, under
+     * the same id; a supplier without one ends it failed (FILE_UPLOAD_ERROR, see the run's message).
+     */
     @POST
     @RolesAllowed({ Roles.ADMIN, Roles.OPERATOR, Roles.SCOPE_IMPORT_TRIGGER })
+    @Operation(summary = "Queue a run: fetched from the supplier's drop folder or URL, then processed (201)")
     public Uni<RestResponse<ImportRunView>> trigger(@Valid @NotNull TriggerRequest request, SecurityContext security) {
         return runs.request(request.supplierCode(), ImportRun.Source.trigger, request.idempotencyKey(),
                 security.getUserPrincipal().getName())
+                .invoke(run -> fetcher.wake())
                 .map(run -> RestResponse.ResponseBuilder.<ImportRunView> created(URI.create("runs/" + run.id))
                         .entity(ImportRunView.of(run)).build());
     }

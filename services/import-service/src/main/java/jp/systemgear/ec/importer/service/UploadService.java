@@ -74,6 +74,74 @@ public class UploadService {
                 }));
     }
 
+    /**
+     * What became of a queued run given a file: {@code attached} (now 'received', picked up by the
+     * workers), {@code duplicateOf} (the same content was imported already by that run: the queued run is
+     * failed naming it and the file discarded), or neither (the run was no longer queued under this claim).
+     */
+    public record Attached(boolean attached, Long duplicateOf) {
+    }
+
+    /**
+     * Gives a queued run (a trigger or a schedule, claimed by {@code claimedBy} while its file was fetched)
+     * its file: same checks as {@link #receive} (content type, SHA-256), then in one transaction the run
+     * becomes 'received' with the file's name, hash and size and the file is put at its run's place, so the
+     * workers never see a received run without its file. The run keeps its id. Refused content fails with
+     * FILE_UPLOAD_ERROR (the caller fails the run).
+     */
+    public Uni<Attached> attach(long runId, String claimedBy, String supplierCode, Path fetched, String fileName,
+            String sourceRef) {
+        String name = fileName == null ? null : Path.of(fileName).getFileName().toString();
+        return vertx.executeBlocking(Uni.createFrom().item(() -> files.accept(fetched, name, supplierCode)))
+                .chain(stored -> existing(supplierCode, stored.sha256()).chain(found -> {
+                    if (found != null) {
+                        return failDuplicate(runId, claimedBy, stored, name, sourceRef, found.id)
+                                .call(updated -> discard(stored))
+                                .map(updated -> new Attached(false, updated ? found.id : null));
+                    }
+                    return attachStored(runId, claimedBy, stored, name, sourceRef)
+                            .call(ok -> ok ? Uni.createFrom().item(true) : discard(stored))
+                            .invoke(ok -> {
+                                if (ok) {
+                                    workers.wake();
+                                }
+                            })
+                            .map(ok -> new Attached(ok, null))
+                            .onFailure().call(failure -> discard(stored));
+                }));
+    }
+
+    private Uni<Boolean> discard(StoredFile stored) {
+        return vertx.executeBlocking(Uni.createFrom().item(() -> {
+            files.discard(stored);
+            return true;
+        }));
+    }
+
+    @WithTransaction
+    Uni<Boolean> attachStored(long runId, String claimedBy, StoredFile stored, String name, String sourceRef) {
+        return runs.update("status = ?1, fileName = ?2, fileSha256 = ?3, fileSize = ?4, sourceRef = ?5, "
+                + "claimedBy = null, heartbeatAt = null where id = ?6 and status = ?7 and claimedBy = ?8",
+                ImportRun.Status.received, name, stored.sha256(), stored.size(), sourceRef, runId,
+                ImportRun.Status.queued, claimedBy)
+                // The row stays locked until commit: the file is in place before any worker can see the run.
+                .chain(n -> n == 1
+                        ? vertx.executeBlocking(Uni.createFrom().item(() -> files.assign(stored, runId))).replaceWith(true)
+                        : Uni.createFrom().item(false));
+    }
+
+    @WithTransaction
+    Uni<Boolean> failDuplicate(long runId, String claimedBy, StoredFile stored, String name, String sourceRef,
+            long existingRunId) {
+        return runs.update("status = ?1, fileName = ?2, fileSha256 = ?3, fileSize = ?4, sourceRef = ?5, "
+                + "claimedBy = null, heartbeatAt = null, errorCode = ?6, errorMessage = ?7, finishedAt = ?8 "
+                + "where id = ?9 and status = ?10 and claimedBy = ?11",
+                ImportRun.Status.failed, name, stored.sha256(), stored.size(), sourceRef, "FILE_UPLOAD_ERROR",
+                "Nothing new: the file fetched is identical (SHA-256) to the one run " + existingRunId
+                        + " already imported; this run was not processed",
+                java.time.Instant.now(), runId, ImportRun.Status.queued, claimedBy).map(n -> n == 1);
+    }
+
     @WithSession
     Uni<ImportRun> existing(String supplierCode, String sha256) {
         return runs.find("supplierCode = ?1 and fileSha256 = ?2 and status not in (?3, ?4, ?5)", supplierCode, sha256,
