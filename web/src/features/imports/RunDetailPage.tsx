@@ -6,7 +6,7 @@ import { QueryState } from '@/components/QueryState';
 import { formatNumber } from '@/lib/format';
 import { saveDownload } from '@/lib/download';
 import { useCanEdit } from '@/lib/use-session';
-import { downloadErrorReport, useDecide, useRun, useRunPage, type ImportRunView, type RowError, type StagedRow } from './api';
+import { downloadErrorReport, isSettled, useDecide, useRun, useRunPage, type ImportRunView, type RowError, type StagedRow } from './api';
 import {
   Confirm,
   Counts,
@@ -49,7 +49,7 @@ function RunDetail({ run }: { run: ImportRunView }) {
   return (
     <>
       <RunHeaderFacts run={run} />
-      {!['committed', 'failed', 'rejected', 'rolled_back', 'held', 'staged'].includes(run.status) && (
+      {!isSettled(run) && (
         <RunProgressBar status={run.status} rowsTotal={run.rowsTotal} rowsPerSecond={run.rowsPerSecond} label={t('imports.runProgress')} />
       )}
       {run.errorCode && (

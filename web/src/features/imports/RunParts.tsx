@@ -9,6 +9,7 @@ import {
   DIFF_COUNT_KEY,
   DIFF_KINDS,
   FINAL_STATUSES,
+  isWaiting,
   useDecide,
   useRunPage,
   type DiffKind,
@@ -118,7 +119,7 @@ export function DecisionPanel({ run, onDecided }: { run: ImportRunView; onDecide
   const { t } = useTranslation();
   const canEdit = useCanEdit();
   const decide = useDecide(run.id);
-  if (run.status !== 'held' && run.status !== 'staged') return null;
+  if (!isWaiting(run)) return null;
   const go = (d: 'approve' | 'reject') =>
     decide.mutate(d, {
       onSuccess: (r) => onDecided?.(r),

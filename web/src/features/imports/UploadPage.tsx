@@ -7,7 +7,7 @@ import { ProblemAlert } from '@/components/ProblemAlert';
 import { Loading, QueryState } from '@/components/QueryState';
 import { formatNumber } from '@/lib/format';
 import { useSupplier, useSuppliers } from '@/features/suppliers/api';
-import { previewFile, uploadFile, useRun, type Preview, type UploadResult } from './api';
+import { isWaiting, previewFile, uploadFile, useRun, type Preview, type UploadResult } from './api';
 import { Counts, DecisionPanel, GuardReasons, RunDiff, RunProgressBar, StatusBadge, formatBytes } from './RunParts';
 
 type Step = 'supplier' | 'file' | 'preview' | 'upload' | 'result';
@@ -225,7 +225,7 @@ export function UploadPage() {
             </p>
           )}
           <GuardReasons run={current} />
-          {(current.status === 'staged' || current.status === 'held') && (
+          {isWaiting(current) && (
             <>
               <h3>{t('imports.diffTitle')}</h3>
               <RunDiff run={current} />

@@ -26,12 +26,16 @@ export type RunStatus = (typeof RUN_STATUSES)[number] | 'queued';
 
 /** Statuses after which nothing happens to a run by itself (a person may still decide on staged/held). */
 export const FINAL_STATUSES: readonly string[] = ['committed', 'failed', 'rejected', 'rolled_back'];
-/** Waiting for a person: a held run, or a staged dry run. */
-export function isWaiting(run: Pick<ImportRunView, 'status'>): boolean {
-  return run.status === 'held' || run.status === 'staged';
+/**
+ * Waiting for a person: a held run, or a staged dry run. A normal run is 'staged' for a moment too, on
+ * its way to the guard (RunDecisionService answers 409 "being processed" for it).
+ */
+export function isWaiting(run: Pick<ImportRunView, 'status' | 'dryRun'>): boolean {
+  return run.status === 'held' || (run.status === 'staged' && run.dryRun === true);
 }
-export function isSettled(status: string): boolean {
-  return FINAL_STATUSES.includes(status) || status === 'held' || status === 'staged';
+/** Nothing more happens to the run by itself: finished, or waiting for a person. */
+export function isSettled(run: Pick<ImportRunView, 'status' | 'dryRun'>): boolean {
+  return FINAL_STATUSES.includes(run.status) || isWaiting(run);
 }
 
 export interface ImportRunView {
@@ -154,7 +158,7 @@ export function useRun(id: number | null | undefined) {
     queryKey: ['import-run', id],
     enabled: id !== null && id !== undefined && Number.isFinite(id),
     queryFn: ({ signal }) => api<ImportRunView>(`${BASE}/runs/${id}`, { signal }),
-    refetchInterval: (q) => (q.state.data && isSettled(q.state.data.status) ? false : 1000),
+    refetchInterval: (q) => (q.state.data && isSettled(q.state.data) ? false : 1000),
   });
 }
 

@@ -181,6 +181,21 @@ describe('run details', () => {
     expect(await screen.findByText('A later run of ACME stands')).toBeInTheDocument();
   });
 
+  it('a normal run passing through staged is on its way: progress, no decision; a staged dry run waits', async () => {
+    db.runs = [run({ id: 11, status: 'staged', dryRun: false, finishedAt: null }), run({ id: 12, status: 'staged', dryRun: true, finishedAt: null })];
+    renderApp('/imports/11');
+    expect(await screen.findByRole('progressbar', { name: '取込の進捗' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: '反映する' })).toBeNull();
+  });
+
+  it('offers apply and discard for a staged dry run', async () => {
+    db.runs = [run({ id: 12, status: 'staged', dryRun: true, finishedAt: null })];
+    renderApp('/imports/12');
+    expect(await screen.findByRole('button', { name: '反映する' })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: '破棄する' })).toBeInTheDocument();
+    expect(screen.queryByRole('progressbar', { name: '取込の進捗' })).toBeNull();
+  });
+
   it('is read-only for viewers', async () => {
     await loginAs('viewer');
     db.runs = [run({ id: 7, status: 'held' }), run({ id: 8 })];
