@@ -40,10 +40,15 @@ final class ImportSchemaFixture {
     }
 
     /** A staged run of {@code supplierCode}, as import-service leaves it before calling apply. */
+    /**
+     * A run with staged rows. Catalog never reads a run's status; these tests stage several runs of one
+     * supplier at once, which import-service itself never does (one run per supplier in progress, a unique
+     * index), so they are recorded as finished ones.
+     */
     static long newRun(String supplierCode, int ruleVersion) throws SQLException {
         try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(
                 "insert into import.import_run (supplier_code, source, status, rule_version) "
-                        + "values (?, 'upload', 'staged', ?) returning id")) {
+                        + "values (?, 'upload', 'committed', ?) returning id")) {
             ps.setString(1, supplierCode);
             ps.setInt(2, ruleVersion);
             try (ResultSet rs = ps.executeQuery()) {

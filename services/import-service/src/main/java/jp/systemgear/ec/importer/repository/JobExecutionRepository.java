@@ -47,4 +47,17 @@ public class JobExecutionRepository {
                 .execute(Tuple.of((double) retention.toSeconds()))
                 .map(rows -> rows.rowCount());
     }
+
+    /**
+     * Deletes the staged rows of runs that ended longer ago than {@code retention} (catalog keeps what
+     * was applied in its history; staged rows serve the diff, the unmatched list and the run's rows).
+     */
+    public Uni<Integer> purgeStagedRowsOlderThan(java.time.Duration retention) {
+        return pool.preparedQuery("""
+                delete from import.chukan_file_tanka t using import.import_run r
+                 where r.id = t.run_id and r.finished_at < now() - make_interval(secs => $1)
+                   and r.status in ('committed', 'failed', 'rejected', 'rolled_back')""")
+                .execute(Tuple.of((double) retention.toSeconds()))
+                .map(rows -> rows.rowCount());
+    }
 }

@@ -16,6 +16,7 @@ import jp.systemgear.ec.importer.repository.JobExecutionRepository;
 public class MaintenanceJobs {
 
     static final String ROW_ERROR_RETENTION = "row-error-retention";
+    static final String STAGED_ROW_RETENTION = "staged-row-retention";
 
     private final ClaimedJobRunner runner;
     private final JobExecutionRepository repository;
@@ -38,5 +39,19 @@ public class MaintenanceJobs {
         return runner.runOnce(ROW_ERROR_RETENTION, fireTime,
                 () -> repository.purgeRowErrorsOlderThan(config.retention().rowErrors())
                         .map(deleted -> "deleted " + deleted + " row errors older than " + config.retention().rowErrors()));
+    }
+
+    @Scheduled(identity = STAGED_ROW_RETENTION, cron = "{import.schedule.maintenance-cron}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> scheduledStagedRowRetention(ScheduledExecution execution) {
+        return purgeStagedRows(execution.getScheduledFireTime()).replaceWithVoid();
+    }
+
+    /** Deletes the staged rows of runs finished longer ago than STAGING_RETENTION. */
+    public Uni<Boolean> purgeStagedRows(Instant fireTime) {
+        return runner.runOnce(STAGED_ROW_RETENTION, fireTime,
+                () -> repository.purgeStagedRowsOlderThan(config.retention().stagedRows())
+                        .map(deleted -> "deleted " + deleted + " staged rows of runs finished more than "
+                                + config.retention().stagedRows() + " ago"));
     }
 }

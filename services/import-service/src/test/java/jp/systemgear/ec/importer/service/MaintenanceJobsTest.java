@@ -68,6 +68,41 @@ class MaintenanceJobsTest {
     }
 
     @Test
+    void stagedRowsOfRunsFinishedLongAgoAreDeletedAndRecentOrOpenOnesKept() throws Exception {
+        long old;
+        long recent;
+        long open;
+        try (Connection c = db(); Statement s = c.createStatement()) {
+            old = run(s, "'committed', now() - interval '31 days'");
+            recent = run(s, "'committed', now() - interval '2 days'");
+            open = run(s, "'held', null");
+            for (long id : List.of(old, recent, open)) {
+                s.execute("insert into import.chukan_file_tanka (run_id, line_no, supplier_code, import_date, raw_values) "
+                        + "values (" + id + ", 2, 'RET', current_date, array['000123','○'])");
+            }
+        }
+        Instant fire = Instant.now().truncatedTo(ChronoUnit.SECONDS).plus(Duration.ofDays(3651));
+        assertTrue(jobs.purgeStagedRows(fire).await().atMost(Duration.ofSeconds(10)));
+        try (Connection c = db(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(
+                "select run_id from import.chukan_file_tanka where run_id in (" + old + "," + recent + "," + open
+                        + ") order by run_id")) {
+            List<Long> left = new java.util.ArrayList<>();
+            while (rs.next()) {
+                left.add(rs.getLong(1));
+            }
+            assertEquals(List.of(recent, open), left);
+        }
+    }
+
+    private static long run(Statement s, String statusAndFinish) throws Exception {
+        try (ResultSet rs = s.executeQuery("insert into import.import_run (supplier_code, source, status, finished_at) "
+                + "values ('RET', 'upload', " + statusAndFinish + ") returning id")) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    @Test
     void aFireRunsOnceWhenReplicasRaceForIt() {
         Instant fire = Instant.now().truncatedTo(ChronoUnit.SECONDS).plus(Duration.ofDays(7300));
         List<CompletableFuture<Boolean>> replicas = List.of(
