@@ -187,6 +187,47 @@ class ChartBehaviourTest {
                 .orElseThrow().get("value").asText());
     }
 
+    static JsonNode byName(JsonNode array, String name) {
+        return StreamSupport.stream(array.spliterator(), false).filter(n -> n.path("name").asText().equals(name))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + name + " in " + array));
+    }
+
+    /** import's folders and export's files are on volumes every replica shares; URL credentials are files. */
+    @Test
+    void sharedVolumesForImportAndExportAndSourceSecretsForImport() {
+        JsonNode importSpec = named(production, "Deployment", "system-gear-ec-import").tree().at("/spec/template/spec");
+        JsonNode exportSpec = named(production, "Deployment", "system-gear-ec-export").tree().at("/spec/template/spec");
+        JsonNode importConfig = named(production, "ConfigMap", "system-gear-ec-import").tree().get("data");
+        JsonNode exportConfig = named(production, "ConfigMap", "system-gear-ec-export").tree().get("data");
+
+        assertEquals("/var/lib/system-gear/export", exportConfig.get("EXPORT_DIR").asText());
+        assertEquals("sftp-exports", byName(exportSpec.get("volumes"), "export-data").at("/persistentVolumeClaim/claimName").asText());
+        assertEquals("/var/lib/system-gear/export", byName(exportSpec.at("/containers/0/volumeMounts"), "export-data")
+                .get("mountPath").asText());
+        // production names an existing claim for exports: the chart makes import's PVC only (and the backups').
+        assertEquals(List.of("system-gear-ec-import-data"), kind(production, "PersistentVolumeClaim").stream()
+                .map(KubernetesObjects.Manifest::name).filter(n -> !n.contains("backup")).toList());
+        assertEquals("5Gi", named(gateway, "PersistentVolumeClaim", "system-gear-ec-export-data").tree()
+                .at("/spec/resources/requests/storage").asText());
+        assertEquals("system-gear-ec-export-data", byName(named(gateway, "Deployment", "system-gear-ec-export").tree()
+                .at("/spec/template/spec/volumes"), "export-data").at("/persistentVolumeClaim/claimName").asText());
+
+        assertEquals("/etc/system-gear/import-secrets", importConfig.get("IMPORT_SECRETS_DIR").asText());
+        assertEquals("512M", importConfig.get("IMPORT_MAX_UPLOAD_SIZE").asText());
+        assertEquals("http://system-gear-ec-catalog:8082/api/catalog", importConfig.get("CATALOG_URL").asText());
+        assertEquals("http://system-gear-ec-auth:8081/api/auth", importConfig.get("AUTH_URL").asText());
+        JsonNode secretVolume = byName(importSpec.get("volumes"), "import-source-secrets");
+        assertEquals("sgec-import-sources", secretVolume.at("/secret/secretName").asText());
+        assertEquals(0440, secretVolume.at("/secret/defaultMode").asInt());
+        JsonNode secretMount = byName(importSpec.at("/containers/0/volumeMounts"), "import-source-secrets");
+        assertEquals("/etc/system-gear/import-secrets", secretMount.get("mountPath").asText());
+        assertTrue(secretMount.get("readOnly").asBoolean());
+        assertTrue(secretMount.path("subPath").isMissingNode(), "a subPath mount would never see an updated Secret");
+        // Without the Secret configured: no mount and no IMPORT_SECRETS_DIR.
+        assertTrue(named(gateway, "ConfigMap", "system-gear-ec-import").tree().at("/data/IMPORT_SECRETS_DIR").isMissingNode());
+        assertFalse(named(gateway, "Deployment", "system-gear-ec-import").tree().toString().contains("import-source-secrets"));
+    }
+
     @Test
     void authServiceGetsItsSigningKeyAndThePreviousPublicKeysAsFiles() {
         JsonNode auth = named(production, "Deployment", "system-gear-ec-auth").tree().at("/spec/template/spec");

@@ -101,7 +101,26 @@ class MetricsExistTest {
         // so that the HTTP and pool series exist before the scrape.
         assertEquals(200, status(api + "/status"));
         assertEquals(401, status(api + "/runs"));
-        scraped = parseExposition(get(management + "/q/metrics"));
+        // The import_* series exist once a supplier has a run in the database (the service reads it
+        // every 15 s): record one committed run, as a finished import would, and wait for the refresh.
+        try (var c = database.connect(); var st = c.createStatement()) {
+            st.executeUpdate("insert into import.import_run (supplier_code, source, status, finished_at) "
+                    + "values ('METRICS', 'upload', 'committed', now())");
+        }
+        long refreshed = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        String metrics = "";
+        while (!parseExposition(metrics).containsKey("import_last_success_timestamp_seconds")) {
+            assertTrue(process.isAlive(), SERVICE + " exited:\n" + Files.readString(log));
+            assertTrue(System.nanoTime() < refreshed, "import_last_success_timestamp_seconds not exposed within 60 s "
+                    + "of a committed run:\n" + metrics);
+            try {
+                metrics = get(management + "/q/metrics");
+            } catch (IOException e) {
+                // a connect timing out on a busy machine: ask again until the deadline
+            }
+            Thread.sleep(500);
+        }
+        scraped = parseExposition(metrics);
     }
 
     @AfterAll

@@ -374,6 +374,9 @@ class TopologyTest {
                     env.put(dir, env.get(dir).replace("/var/lib/system-gear", work.resolve("import-data").toString()));
                 }
             }
+            if (env.containsKey("EXPORT_DIR")) {
+                env.put("EXPORT_DIR", env.get("EXPORT_DIR").replace("/var/lib/system-gear/export", work.resolve("export-data").toString()));
+            }
             // The chart sizes the heap from the container limit; here there is no container.
             env.put("JAVA_TOOL_OPTIONS", env.getOrDefault("JAVA_TOOL_OPTIONS", "") + " -Xmx320m");
             Path log = work.resolve(svc + "-service.log");
