@@ -85,7 +85,12 @@ public class RunApplyRepository {
     private Uni<AppliedRunView> merge(SqlConnection conn, long runId, long supplierId, LocalDate importDate,
             String policy) {
         Tuple args = Tuple.of(runId, supplierId, importDate);
-        return conn.preparedQuery(ApplySql.APPLY).execute(args).map(RunApplyRepository::single).chain(applied -> {
+        // A run is a bulk set: hash joins. With statistics from before the load (a first import, a table
+        // not yet analysed) the planner may pick nested loops over stock while the same statement inserts
+        // into it, which grows quadratically (a 100,000-row first import took minutes).
+        return conn.query("set local enable_nestloop = off").execute()
+                .chain(() -> conn.preparedQuery(ApplySql.APPLY).execute(args)).map(RunApplyRepository::single)
+                .chain(applied -> {
             Uni<Long> missing = "KEEP".equals(policy) ? Uni.createFrom().item(0L)
                     : conn.preparedQuery(ApplySql.MISSING)
                             .execute(Tuple.of(runId, supplierId, importDate, "DISCONTINUE".equals(policy)))
@@ -104,8 +109,9 @@ public class RunApplyRepository {
      * same supplier stands: the later run's "before" values would be restored wrongly.
      */
     public Uni<AppliedRunView> undo(long runId, String user) {
-        return pool.withTransaction(conn -> conn.preparedQuery(ApplySql.RECORD + " for update of r")
-                .execute(Tuple.of(runId))
+        // Bulk sets again (see merge): hash joins, whatever the statistics say.
+        return pool.withTransaction(conn -> conn.query("set local enable_nestloop = off").execute()
+                .chain(() -> conn.preparedQuery(ApplySql.RECORD + " for update of r").execute(Tuple.of(runId)))
                 .chain(found -> {
                     if (found.size() == 0) {
                         throw new ApiException(ErrorCode.NOT_FOUND, "Import run " + runId + " was never applied");

@@ -5,7 +5,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -36,6 +38,7 @@ public class ImportMetrics {
     private final RunStore store;
     private final Map<String, AtomicLong> lastSuccess = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> inProgress = new ConcurrentHashMap<>();
+    private final Set<String> known = ConcurrentHashMap.newKeySet();
 
     public ImportMetrics(MeterRegistry registry, RunStore store) {
         this.registry = registry;
@@ -46,36 +49,70 @@ public class ImportMetrics {
             Gauge.builder("import.runs.in.progress", value, AtomicLong::get).tag("status", status)
                     .description("Runs in each unfinished state (held runs wait for an operator)").register(registry);
         }
+        // Each phase's timer exists from the start (count 0), for the dashboard and its rate() queries.
+        for (String phase : new String[] { "parse", "guard", "apply" }) {
+            phaseTimer(phase);
+        }
     }
 
+    private Timer phaseTimer(String phase) {
+        return Timer.builder("import.phase").tag("phase", phase).description("Duration of each run phase")
+                .register(registry);
+    }
+
+    static final List<String> RUN_OUTCOMES = List.of("committed", "failed", "held", "rejected", "rolled_back");
+    static final List<String> ROW_OUTCOMES = List.of("staged", "unmatched", "excluded", "error");
+
     public void runEnded(String supplier, String outcome) {
-        Counter.builder("import.runs").tag("supplier", supplier).tag("outcome", outcome)
-                .description("Import runs by supplier and outcome").register(registry).increment();
+        runs(supplier, outcome).increment();
     }
 
     public void rows(String supplier, String outcome, long count) {
         if (count > 0) {
-            Counter.builder("import.rows").tag("supplier", supplier).tag("outcome", outcome)
-                    .description("Rows read by outcome: staged, unmatched, excluded, error").register(registry)
-                    .increment(count);
+            rows(supplier, outcome).increment(count);
+        }
+    }
+
+    private Counter runs(String supplier, String outcome) {
+        return Counter.builder("import.runs").tag("supplier", supplier).tag("outcome", outcome)
+                .description("Import runs by supplier and outcome").register(registry);
+    }
+
+    private Counter rows(String supplier, String outcome) {
+        return Counter.builder("import.rows").tag("supplier", supplier).tag("outcome", outcome)
+                .description("Rows read by outcome: staged, unmatched, excluded, error").register(registry);
+    }
+
+    /**
+     * Every supplier's counters exist from the start at 0, so the first failure is an increase that
+     * alerts see (a series born at 1 is not), and dashboards show the supplier before its first run.
+     */
+    private void initialise(String supplier) {
+        if (known.add(supplier)) {
+            RUN_OUTCOMES.forEach(outcome -> runs(supplier, outcome));
+            ROW_OUTCOMES.forEach(outcome -> rows(supplier, outcome));
         }
     }
 
     public void phase(String phase, Duration took) {
-        Timer.builder("import.phase").tag("phase", phase).description("Duration of each run phase")
-                .register(registry).record(took);
+        phaseTimer(phase).record(took);
     }
 
     /** Reads freshness and the waiting runs from the database (cheap: two index scans). */
     @Scheduled(every = "15s", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refresh() {
         try (Connection c = store.connection()) {
-            try (PreparedStatement st = c.prepareStatement("select supplier_code, extract(epoch from max(finished_at)) "
-                    + "from import.import_run where status = 'committed' group by supplier_code");
+            try (PreparedStatement st = c.prepareStatement("select supplier_code, extract(epoch from max(finished_at) "
+                    + "filter (where status = 'committed')) from import.import_run group by supplier_code");
                     ResultSet rs = st.executeQuery()) {
                 while (rs.next()) {
                     String supplier = rs.getString(1);
-                    long epoch = (long) rs.getDouble(2);
+                    initialise(supplier);
+                    double committed = rs.getDouble(2);
+                    if (rs.wasNull()) {
+                        continue;
+                    }
+                    long epoch = (long) committed;
                     lastSuccess.computeIfAbsent(supplier, s -> {
                         AtomicLong value = new AtomicLong();
                         Gauge.builder("import.last.success.timestamp", value, AtomicLong::get).tag("supplier", s)
