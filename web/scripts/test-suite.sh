@@ -34,6 +34,18 @@ if [[ ! -x "${CHROMIUM:-/usr/bin/chromium}" ]]; then
   fi
 fi
 
+# Japanese glyphs in the screenshots the end-to-end run takes (docs/screenshots): without a CJK font
+# headless Chromium draws boxes. Not needed for the checks themselves, so a failure only warns.
+if ! fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then
+  if [[ $EUID -eq 0 ]]; then
+    say "installing fonts-noto-cjk (Japanese text in screenshots)"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y fonts-noto-cjk >/dev/null 2>&1 \
+      || say "could not install fonts-noto-cjk: screenshots will show boxes for Japanese text"
+  else
+    say "screenshots need a Japanese font: sudo apt-get install -y fonts-noto-cjk"
+  fi
+fi
+
 say "npm ci"
 npm ci --no-audit --no-fund || { say "npm ci failed"; failed=$((failed + 1)); finish; }
 
