@@ -225,6 +225,29 @@ rid="$(edge_curl -o /dev/null -D - -H 'X-Request-Id: stack-test-4711' "$BASE/api
   | tr -d '\r' | awk -F': ' 'tolower($1) == "x-request-id" { print $2 }')"
 check "X-Request-Id is passed through and echoed (got '${rid}')" test "$rid" == stack-test-4711
 
+# --- demo data (tools/demo/seed-demo.sh, run by ./platform up with the demo users) -------------
+check "the start-up output says the demo data is loaded" grep -q 'demo data is loaded' "$OUT"
+token="$(edge_curl -X POST -H 'Content-Type: application/json' \
+  -d '{"username":"viewer","password":"demo-pass-2026"}' "$BASE/api/auth/login" \
+  | grep -o '"accessToken":"[^"]*"' | cut -d'"' -f4)"
+demo_get() { edge_curl -H "Authorization: Bearer $token" "$BASE$1"; }
+suppliers="$(demo_get /api/catalog/suppliers)"
+missing=""
+for code in midori yamazaki hokkaido; do
+  grep -q "\"code\":\"$code\"" <<<"$suppliers" || missing+=" $code"
+done
+check "the demo suppliers exist (missing:${missing:- none})" test -n "$token" -a -z "$missing"
+committed="$(demo_get '/api/import/runs?status=committed' | grep -o '"status":"committed"' | wc -l)"
+check "demo import runs are committed ($committed)" test "$committed" -ge 1
+staged_dry="$(demo_get '/api/import/runs?status=staged' | grep -c '"dryRun":true')"
+check "a demo dry run waits for approval" test "$staged_dry" -ge 1
+avail="$(demo_get /api/catalog/availability/MD-0001)"
+qty="$(grep -o '"totalQuantity":[0-9]*' <<<"$avail" | cut -d: -f2)"
+check "availability of demo SKU MD-0001 has stock from midori (totalQuantity ${qty:-none})" \
+  test "${qty:-0}" -gt 0 -a -n "$(grep -o '"supplierCode":"midori"' <<<"$avail")"
+unmatched="$(demo_get /api/catalog/suppliers/midori/unmatched | grep -o '"supplierItemCode"' | wc -l)"
+check "the unmatched list of midori is not empty ($unmatched)" test "$unmatched" -ge 1
+
 # --- rate limiting: a burst from one client gets 429 problem+json -----------------------------
 # Last, so that no other check runs into the limit.
 burst_dir="$WORK/burst"
