@@ -18,6 +18,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
+import jp.systemgear.ec.common.scheduling.ClaimedJobRunner;
 import jp.systemgear.ec.export.config.ExportConfig;
 import jp.systemgear.ec.export.domain.ChannelTemplate;
 

@@ -8,6 +8,7 @@ import io.quarkus.scheduler.Scheduled;
 import io.quarkus.scheduler.ScheduledExecution;
 import io.smallrye.mutiny.Uni;
 
+import jp.systemgear.ec.common.scheduling.ClaimedJobRunner;
 import jp.systemgear.ec.importer.config.ImportConfig;
 import jp.systemgear.ec.importer.repository.JobExecutionRepository;
 

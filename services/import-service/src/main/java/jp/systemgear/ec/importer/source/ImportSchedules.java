@@ -26,10 +26,10 @@ import io.quarkus.scheduler.ScheduledExecution;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 
+import jp.systemgear.ec.common.scheduling.ClaimedJobRunner;
 import jp.systemgear.ec.importer.client.SupplierDocument;
 import jp.systemgear.ec.importer.client.CatalogClient;
 import jp.systemgear.ec.importer.config.ImportConfig;
-import jp.systemgear.ec.importer.service.ClaimedJobRunner;
 
 /**
  * Scheduled imports. Every replica ticks once a minute and, for that minute in IMPORT_SCHEDULE_ZONE

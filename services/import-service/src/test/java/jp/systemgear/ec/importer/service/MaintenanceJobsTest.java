@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
+import jp.systemgear.ec.common.scheduling.ClaimedJobRunner;
 import jp.systemgear.ec.testing.PostgresTestResource;
 import jp.systemgear.ec.testing.TestApplicationDatabase;
 

@@ -1,4 +1,4 @@
-package jp.systemgear.ec.importer.service;
+package jp.systemgear.ec.common.scheduling;
 
 import java.time.Instant;
 import java.util.function.Supplier;
@@ -10,7 +10,6 @@ import org.jboss.logging.Logger;
 
 import io.smallrye.mutiny.Uni;
 
-import jp.systemgear.ec.importer.repository.JobExecutionRepository;
 
 /** Runs a scheduled job's work only on the replica that claims the fire, and records the outcome. */
 @ApplicationScoped
@@ -18,10 +17,10 @@ public class ClaimedJobRunner {
 
     private static final Logger LOG = Logger.getLogger(ClaimedJobRunner.class);
 
-    private final JobExecutionRepository executions;
+    private final JobClaims executions;
     private final String node;
 
-    public ClaimedJobRunner(JobExecutionRepository executions,
+    public ClaimedJobRunner(JobClaims executions,
             @ConfigProperty(name = "HOSTNAME", defaultValue = "local") String node) {
         this.executions = executions;
         this.node = node;
