@@ -380,7 +380,7 @@ async function run() {
     await ctx.close();
 
     ctx = await newContext();
-    await test('operator: a Windows-31J file previewed, dry run diff applied and committed; a held run approved; rolled back', ctx, async (page) => {
+    await test('operator: a Windows-31J file previewed, dry run diff applied and committed; a held run approved; its stock found and exported; rolled back', ctx, async (page) => {
       page.setDefaultTimeout(45_000);
       const id = Date.now().toString(36).toUpperCase();
       const supplier = `E2EI${id}`;
@@ -461,13 +461,32 @@ async function run() {
       await page.screenshot({ path: join(outDir, 'import-held.png'), fullPage: true });
       await page.getByRole('button', { name: '承認して反映' }).click();
       await page.getByText('反映しました。').waitFor({ timeout: 90_000 });
+      const details = await page.getByRole('link', { name: /取込 #\d+ の詳細/ }).getAttribute('href');
 
-      // Its details: phase timings, then a rollback after a confirmation.
-      await page.getByRole('link', { name: /取込 #\d+ の詳細/ }).click();
+      // The product's new stock (7 from the approved run), and the same in an export.
+      await page.goto(`${base}/stock/${encodeURIComponent(skus[0])}`);
+      await page.getByTestId('total-quantity').getByText('7', { exact: true }).waitFor();
+      await page.getByRole('link', { name: '出力' }).click();
+      await page.getByLabel('文字コード').selectOption('UTF-8');
+      await page.getByLabel('SKU で絞り込み').fill(skus[0]);
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'ダウンロード' }).click()]);
+      const exported = readFileSync(await download.path(), 'utf8');
+      const line = exported.split('\n').find((l) => l.startsWith(`${skus[0]},`)) ?? '';
+      if (!line.split(',').includes('7')) {
+        throw new Error(`the export does not show the new stock 7 of ${skus[0]}: ${exported.slice(0, 300)}`);
+      }
+
+      // Its details: phase timings, then a rollback after a confirmation; the stock is 10 again.
+      await page.goto(new URL(details, `${base}/`).toString());
       await page.getByTestId('phases').waitFor();
       await page.getByRole('button', { name: 'ロールバックする' }).click();
       await page.getByRole('alertdialog').getByRole('button', { name: 'ロールバックを実行' }).click();
       await page.getByRole('heading', { level: 1 }).getByText('ロールバック済').waitFor({ timeout: 60_000 });
+      const rolledBackAt = page.url();
+      await page.goto(`${base}/stock/${encodeURIComponent(skus[0])}`);
+      await page.getByTestId('total-quantity').getByText('10', { exact: true }).waitFor();
+      await page.goto(rolledBackAt);
+      await page.getByRole('heading', { level: 1 }).getByText('ロールバック済').waitFor();
       await page.screenshot({ path: join(outDir, 'import-run.png'), fullPage: true });
 
       // History by supplier: the rolled-back run and the committed dry run.
