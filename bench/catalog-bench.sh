@@ -32,15 +32,10 @@ java -Xmx1g -cp "$MODULE/target/classes:$MODULE/target/test-classes" \
 echo "== (b) stock lookup by SKU with wrk, $DURATION, loopback"
 LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
 rm -rf "$STATE" && mkdir -p "$STATE"
-PIDS=()
-cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
-trap cleanup EXIT
+# shellcheck source=bench/bench-lib.sh
+source "$ROOT/bench/bench-lib.sh"
 
-java -Xmx128m -cp "$ROOT/tools/local-postgres/target/local-postgres.jar:$ROOT/tools/local-postgres/target/lib/*" \
-  jp.systemgear.ec.tools.localpg.LocalPostgres --data-dir "$STATE/pg" --port $PG_PORT >"$STATE/pg.log" 2>&1 &
-PIDS+=($!)
-for _ in $(seq 1 90); do grep -q LOCAL_POSTGRES_READY "$STATE/pg.log" && break; sleep 1; done
-grep -q LOCAL_POSTGRES_READY "$STATE/pg.log" || { cat "$STATE/pg.log"; exit 1; }
+start_local_postgres "$STATE/pg" $PG_PORT "$STATE/pg.log"
 
 # A key pair of its own and a viewer token signed with it (RS256), as auth-service would issue.
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$STATE/key.pem" 2>/dev/null

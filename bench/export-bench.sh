@@ -28,15 +28,10 @@ MAX_TIME=900   # seconds: no single transfer may take longer
 (( ROWS % 2 == 0 && LARGE % 2 == 0 && LARGE >= ROWS )) || { echo "rows must be even, large-rows >= rows" >&2; exit 1; }
 
 rm -rf "$STATE" && mkdir -p "$STATE"
-PIDS=()
-cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
-trap cleanup EXIT
+# shellcheck source=bench/bench-lib.sh
+source "$ROOT/bench/bench-lib.sh"
 
-java -Xmx128m -cp "$ROOT/tools/local-postgres/target/local-postgres.jar:$ROOT/tools/local-postgres/target/lib/*" \
-  jp.systemgear.ec.tools.localpg.LocalPostgres --data-dir "$STATE/pg" --port $PG_PORT >"$STATE/pg.log" 2>&1 &
-PIDS+=($!)
-for _ in $(seq 1 90); do grep -q LOCAL_POSTGRES_READY "$STATE/pg.log" && break; sleep 1; done
-grep -q LOCAL_POSTGRES_READY "$STATE/pg.log" || { cat "$STATE/pg.log"; exit 1; }
+start_local_postgres "$STATE/pg" $PG_PORT "$STATE/pg.log"
 PSQL=(psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p $PG_PORT -U postgres system_gear_ec)
 
 # catalog's schema from catalog-service's own migrations (the views export-service reads).

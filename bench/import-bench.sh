@@ -30,19 +30,14 @@ done
   || { echo "build first: ./mvnw -B -ntp install -DskipTests" >&2; exit 1; }
 
 rm -rf "$STATE" && mkdir -p "$STATE"/{upload,input,processed,error}
-PIDS=()
-cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
-trap cleanup EXIT
+# shellcheck source=bench/bench-lib.sh
+source "$ROOT/bench/bench-lib.sh"
 now() { date +%s.%N; }
 secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", b - a }'; }
 PSQL=(psql -q -X -v ON_ERROR_STOP=1 -h 127.0.0.1 -p $PG_PORT -U postgres system_gear_ec)
 
 echo "== machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
-java -Xmx128m -cp "$ROOT/tools/local-postgres/target/local-postgres.jar:$ROOT/tools/local-postgres/target/lib/*" \
-  jp.systemgear.ec.tools.localpg.LocalPostgres --data-dir "$STATE/pg" --port $PG_PORT >"$STATE/pg.log" 2>&1 &
-PIDS+=($!)
-for _ in $(seq 1 120); do grep -q LOCAL_POSTGRES_READY "$STATE/pg.log" && break; sleep 1; done
-grep -q LOCAL_POSTGRES_READY "$STATE/pg.log" || { cat "$STATE/pg.log"; exit 1; }
+start_local_postgres "$STATE/pg" $PG_PORT "$STATE/pg.log"
 
 openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$STATE/jwt.pem" 2>/dev/null
 SECRET="$(openssl rand -hex 24)"

@@ -27,7 +27,23 @@ public class ImportRun {
     }
 
     public enum Status {
-        queued, received, receiving, parsing, staged, held, applying, committed, failed, rejected, rolled_back
+        queued, received, receiving, parsing, staged, held, applying, committed, failed, rejected, rolled_back;
+
+        /** Over: nothing more happens to the run (a dropped file moves on, staged rows may go). */
+        public static final java.util.Set<Status> ENDED = java.util.EnumSet.of(committed, failed, rejected, rolled_back);
+        /** The same as an SQL list, for statements: ('committed', 'failed', ...). */
+        public static final String ENDED_SQL = sql(ENDED);
+        /** Not over yet: queued, being received or worked on, or waiting for a person. */
+        public static final String OPEN_SQL = sql(java.util.EnumSet.complementOf(java.util.EnumSet.copyOf(ENDED)));
+
+        public boolean ended() {
+            return ENDED.contains(this);
+        }
+
+        private static String sql(java.util.Set<Status> statuses) {
+            return statuses.stream().map(s -> "'" + s.name() + "'")
+                    .collect(java.util.stream.Collectors.joining(", ", "(", ")"));
+        }
     }
 
     @Id
@@ -146,6 +162,23 @@ public class ImportRun {
     /** Where the file came from: the dropped file's name or the URL. */
     @Column(name = "source_ref")
     public String sourceRef;
+
+    /**
+     * Rows read per second of parsing: over the parse phase once it ended, live while parsing (from the
+     * start to the last heartbeat); null when neither is known.
+     */
+    public static Long rowsPerSecond(long rowsTotal, Long parseMillis, boolean parsing, Instant startedAt,
+            Instant heartbeatAt) {
+        long millis;
+        if (parseMillis != null) {
+            millis = parseMillis;
+        } else if (parsing && startedAt != null && heartbeatAt != null) {
+            millis = java.time.Duration.between(startedAt, heartbeatAt).toMillis();
+        } else {
+            return null;
+        }
+        return millis <= 0 ? null : rowsTotal * 1000L / millis;
+    }
 
     @PrePersist
     void onCreate() {

@@ -27,35 +27,6 @@ public class RunDetailQueries {
             BigDecimal currentUnitCost, BigDecimal newUnitCost) {
     }
 
-    public enum DiffKind {
-        NEW, CHANGED, UNCHANGED, MISSING, ZEROED
-    }
-
-    private static final String DIFF_ROWS = """
-            with staged as (
-                select distinct on (mapped_sku) mapped_sku as sku, quantity, unit_cost
-                  from import.chukan_file_tanka where run_id = $1 and mapped_sku is not null
-                 order by mapped_sku, line_no desc),
-            cur as (
-                select sku, quantity, unit_cost, discontinued
-                  from catalog.stock_export_v1 where supplier_code = $2),
-            pair as (
-                select coalesce(s.sku, c.sku) as sku, s.sku is not null as in_file, c.sku is not null as in_stock,
-                       c.quantity as c_qty, s.quantity as s_qty, c.unit_cost as c_cost, s.unit_cost as s_cost,
-                       (s.quantity is not null and s.quantity is distinct from c.quantity)
-                       or (s.unit_cost is not null and s.unit_cost is distinct from c.unit_cost)
-                       or coalesce(c.discontinued, false) as differs
-                  from staged s full join cur c on c.sku = s.sku)
-            select sku, c_qty, s_qty, c_cost, s_cost from pair
-             where sku collate "C" > $3 and case $4
-                   when 'NEW' then in_file and not in_stock
-                   when 'CHANGED' then in_file and in_stock and differs
-                   when 'UNCHANGED' then in_file and in_stock and not differs
-                   when 'MISSING' then not in_file
-                   else in_file and s_qty = 0 and coalesce(c_qty, 0) > 0 end
-             order by sku collate "C" limit $5
-            """;
-
     private final Pool pool;
 
     public RunDetailQueries(Pool pool) {
@@ -89,9 +60,10 @@ public class RunDetailQueries {
                 });
     }
 
-    public Uni<List<DiffRow>> diff(long runId, String supplierCode, DiffKind kind, String afterSku, int limit) {
-        return pool.preparedQuery(DIFF_ROWS)
-                .execute(Tuple.of(runId, supplierCode, afterSku == null ? "" : afterSku, kind.name(), limit))
+    public Uni<List<DiffRow>> diff(long runId, String supplierCode, StockDiffQuery.Kind kind, String afterSku,
+            int limit) {
+        return pool.preparedQuery(StockDiffQuery.rows(kind))
+                .execute(Tuple.of(runId, supplierCode, afterSku == null ? "" : afterSku, limit))
                 .map(rows -> {
                     List<DiffRow> out = new ArrayList<>();
                     for (Row r : rows) {

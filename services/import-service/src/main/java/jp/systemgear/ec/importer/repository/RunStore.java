@@ -18,6 +18,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.agroal.api.AgroalDataSource;
 
+import jp.systemgear.ec.importer.domain.ImportRun;
+
 /**
  * The pipeline's view of {@code import_run}, in plain JDBC on the worker threads that run it. Every
  * change after a claim names the claim token, so a replica that lost its claim (it stalled past
@@ -26,14 +28,22 @@ import io.agroal.api.AgroalDataSource;
 @ApplicationScoped
 public class RunStore {
 
-    /** A run held by this replica: the token proves it. */
+    /**
+     * A run held by this replica: the token proves it. {@code actor}: the person catalog records as
+     * applying it (whoever approved it, otherwise whoever sent it).
+     */
     public record Claim(long runId, UUID token, String supplierCode, String status, boolean dryRun, boolean partial,
-            int attempts, String requestedBy) {
+            int attempts, String actor) {
+
+        static Claim of(ResultSet rs) throws SQLException {
+            return new Claim(rs.getLong(1), (UUID) rs.getObject(2), rs.getString(3), rs.getString(4), rs.getBoolean(5),
+                    rs.getBoolean(6), rs.getInt(7), rs.getString(8));
+        }
     }
 
     private static final String ACTIVE = "('parsing', 'staged', 'held', 'applying')";
     private static final String CLAIM_COLUMNS = "id, claim_token, supplier_code, status, dry_run, partial, attempts, "
-            + "requested_by";
+            + "coalesce(decided_by, requested_by)";
 
     private final AgroalDataSource dataSource;
     private final ObjectMapper json;
@@ -93,8 +103,7 @@ public class RunStore {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                return Optional.of(new Claim(rs.getLong(1), (UUID) rs.getObject(2), rs.getString(3), rs.getString(4),
-                        rs.getBoolean(5), rs.getBoolean(6), rs.getInt(7), rs.getString(8)));
+                return Optional.of(Claim.of(rs));
             }
         }
     }
@@ -265,9 +274,7 @@ public class RunStore {
             st.setString(3, node);
             st.setLong(4, runId);
             try (ResultSet rs = st.executeQuery()) {
-                return rs.next() ? Optional.of(new Claim(rs.getLong(1), (UUID) rs.getObject(2), rs.getString(3),
-                        rs.getString(4), rs.getBoolean(5), rs.getBoolean(6), rs.getInt(7), rs.getString(8)))
-                        : Optional.empty();
+                return rs.next() ? Optional.of(Claim.of(rs)) : Optional.empty();
             }
         }
     }
@@ -296,7 +303,7 @@ public class RunStore {
             try (PreparedStatement st = c.prepareStatement("update import.import_run set status = 'failed', "
                     + "error_code = ?, error_message = left(?, 2000), finished_at = now(), claim_token = null "
                     + "where id = ? and (?::uuid is null or claim_token = ?::uuid) "
-                    + "and status not in ('committed', 'failed', 'rejected', 'rolled_back')")) {
+                    + "and status not in " + ImportRun.Status.ENDED_SQL)) {
                 st.setString(1, errorCode);
                 st.setString(2, message);
                 st.setLong(3, runId);

@@ -11,45 +11,71 @@ import java.util.Map;
 /**
  * A staged run against the supplier's current stock, read through catalog's documented view
  * {@code catalog.stock_export_v1}: one set-based statement. The last line per SKU wins, as in catalog's
- * apply step; a column the file lacks (null) changes nothing.
+ * apply step; a column the file lacks (null) changes nothing. The counts (guard, run) and the rows of
+ * one kind ({@code RunDetailQueries}, the SPA's diff tables) are read through the same pairing.
  */
 public final class StockDiffQuery {
 
-    /** Staged SKUs against current stock rows; {@code $cost} is the guard's cost-change percentage. */
-    static final String DIFF = """
-            with staged as (
-                select distinct on (mapped_sku) mapped_sku as sku, quantity, unit_cost
-                  from import.chukan_file_tanka where run_id = ? and mapped_sku is not null
-                 order by mapped_sku, line_no desc),
-            cur as (
-                select sku, quantity, unit_cost, discontinued
-                  from catalog.stock_export_v1 where supplier_code = ?),
-            pair as (
-                select s.sku as s_sku, c.sku as c_sku, s.quantity as s_qty, c.quantity as c_qty,
-                       s.unit_cost as s_cost, c.unit_cost as c_cost,
-                       (s.quantity is not null and s.quantity is distinct from c.quantity)
-                       or (s.unit_cost is not null and s.unit_cost is distinct from c.unit_cost)
-                       or coalesce(c.discontinued, false) as differs
-                  from staged s full join cur c on c.sku = s.sku)
-            select count(*) filter (where s_sku is not null and c_sku is null) as new_rows,
-                   count(*) filter (where s_sku is not null and c_sku is not null and differs) as changed,
-                   count(*) filter (where s_sku is not null and c_sku is not null and not differs) as unchanged,
-                   count(*) filter (where s_sku is null) as missing,
-                   count(*) filter (where s_sku is null and c_qty > 0) as missing_in_stock,
-                   count(*) filter (where s_sku is not null and s_qty = 0 and coalesce(c_qty, 0) > 0) as zeroed,
-                   count(*) filter (where s_cost is not null and c_cost > 0
-                                      and abs(s_cost - c_cost) * 100 > ? * c_cost) as cost_jumps,
-                   count(*) filter (where c_qty > 0) as current_in_stock
-              from pair
-            """;
+    /** One kind of difference, as a condition on the pairing's columns. */
+    public enum Kind {
+        NEW("in_file and not in_stock"),
+        CHANGED("in_file and in_stock and differs"),
+        UNCHANGED("in_file and in_stock and not differs"),
+        MISSING("not in_file"),
+        ZEROED("in_file and s_qty = 0 and coalesce(c_qty, 0) > 0");
+
+        final String condition;
+
+        Kind(String condition) {
+            this.condition = condition;
+        }
+    }
 
     private StockDiffQuery() {
     }
 
+    /**
+     * The pairing of staged SKUs with the supplier's stock rows, as a WITH clause ending in {@code pair}
+     * (sku, in_file, in_stock, c_qty, s_qty, c_cost, s_cost, differs). The parameters are written as given:
+     * {@code ?} for JDBC, {@code $1} for the reactive client.
+     */
+    static String pairs(String runParam, String supplierParam) {
+        return """
+                with staged as (
+                    select distinct on (mapped_sku) mapped_sku as sku, quantity, unit_cost
+                      from import.chukan_file_tanka where run_id = %s and mapped_sku is not null
+                     order by mapped_sku, line_no desc),
+                cur as (
+                    select sku, quantity, unit_cost, discontinued
+                      from catalog.stock_export_v1 where supplier_code = %s),
+                pair as (
+                    select coalesce(s.sku, c.sku) as sku, s.sku is not null as in_file, c.sku is not null as in_stock,
+                           c.quantity as c_qty, s.quantity as s_qty, c.unit_cost as c_cost, s.unit_cost as s_cost,
+                           (s.quantity is not null and s.quantity is distinct from c.quantity)
+                           or (s.unit_cost is not null and s.unit_cost is distinct from c.unit_cost)
+                           or coalesce(c.discontinued, false) as differs
+                      from staged s full join cur c on c.sku = s.sku)
+                """.formatted(runParam, supplierParam);
+    }
+
+    private static final String COUNTS = pairs("?", "?") + """
+            select count(*) filter (where %s) as new_rows,
+                   count(*) filter (where %s) as changed,
+                   count(*) filter (where %s) as unchanged,
+                   count(*) filter (where %s) as missing,
+                   count(*) filter (where not in_file and c_qty > 0) as missing_in_stock,
+                   count(*) filter (where %s) as zeroed,
+                   count(*) filter (where s_cost is not null and c_cost > 0
+                                      and abs(s_cost - c_cost) * 100 > ? * c_cost) as cost_jumps,
+                   count(*) filter (where c_qty > 0) as current_in_stock
+              from pair
+            """.formatted(Kind.NEW.condition, Kind.CHANGED.condition, Kind.UNCHANGED.condition,
+            Kind.MISSING.condition, Kind.ZEROED.condition);
+
     /** Counts: new, changed, unchanged, missing, missingInStock, zeroed, costJumps, currentInStock. */
     public static Map<String, Long> counts(Connection c, long runId, String supplierCode, BigDecimal costChangePercent)
             throws SQLException {
-        try (PreparedStatement st = c.prepareStatement(DIFF)) {
+        try (PreparedStatement st = c.prepareStatement(COUNTS)) {
             st.setLong(1, runId);
             st.setString(2, supplierCode);
             st.setBigDecimal(3, costChangePercent == null ? new BigDecimal("1000000000") : costChangePercent);
@@ -67,5 +93,11 @@ public final class StockDiffQuery {
                 return diff;
             }
         }
+    }
+
+    /** The rows of one kind after {@code $3} (SKU, byte order), at most {@code $4}; run {@code $1}, supplier {@code $2}. */
+    static String rows(Kind kind) {
+        return pairs("$1", "$2") + "select sku, c_qty, s_qty, c_cost, s_cost from pair where sku collate \"C\" > $3 and "
+                + kind.condition + " order by sku collate \"C\" limit $4";
     }
 }

@@ -33,6 +33,7 @@ import io.vertx.mutiny.core.Vertx;
 import jp.systemgear.ec.common.security.Roles;
 import jp.systemgear.ec.importer.domain.ImportRun;
 import jp.systemgear.ec.importer.repository.RunDetailQueries;
+import jp.systemgear.ec.importer.repository.StockDiffQuery;
 import jp.systemgear.ec.importer.service.ErrorReportService;
 import jp.systemgear.ec.importer.service.ImportRunService;
 import jp.systemgear.ec.importer.service.RunDecisionService;
@@ -128,7 +129,7 @@ public class ImportRunResource {
     @Operation(summary = "The staged run against current stock, one kind at a time: NEW, CHANGED, UNCHANGED, "
             + "MISSING, ZEROED; keyset paged by SKU")
     public Uni<List<RunDetailQueries.DiffRow>> diff(@PathParam("id") long id,
-            @QueryParam("kind") @DefaultValue("CHANGED") RunDetailQueries.DiffKind kind,
+            @QueryParam("kind") @DefaultValue("CHANGED") StockDiffQuery.Kind kind,
             @QueryParam("after") String afterSku,
             @QueryParam("limit") @DefaultValue("100") @Min(1) @Max(1000) int limit) {
         return runs.get(id).chain(run -> details.diff(id, run.supplierCode, kind, afterSku, limit));

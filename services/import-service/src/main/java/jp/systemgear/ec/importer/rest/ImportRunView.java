@@ -1,6 +1,5 @@
 package jp.systemgear.ec.importer.rest;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -31,15 +30,7 @@ public record ImportRunView(long id, String supplierCode, String source, String 
     }
 
     static Long rowsPerSecond(ImportRun r) {
-        Long parse = r.phaseMillis == null ? null : r.phaseMillis.get("parse");
-        long millis;
-        if (parse != null) {
-            millis = parse;
-        } else if (r.status == ImportRun.Status.parsing && r.startedAt != null && r.heartbeatAt != null) {
-            millis = Duration.between(r.startedAt, r.heartbeatAt).toMillis();
-        } else {
-            return null;
-        }
-        return millis <= 0 ? null : r.rowsTotal * 1000L / millis;
+        return ImportRun.rowsPerSecond(r.rowsTotal, r.phaseMillis == null ? null : r.phaseMillis.get("parse"),
+                r.status == ImportRun.Status.parsing, r.startedAt, r.heartbeatAt);
     }
 }

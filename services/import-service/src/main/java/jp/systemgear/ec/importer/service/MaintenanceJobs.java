@@ -10,7 +10,7 @@ import io.smallrye.mutiny.Uni;
 
 import jp.systemgear.ec.common.scheduling.ClaimedJobRunner;
 import jp.systemgear.ec.importer.config.ImportConfig;
-import jp.systemgear.ec.importer.repository.JobExecutionRepository;
+import jp.systemgear.ec.importer.repository.RetentionRepository;
 
 /** The original runbook's clean-up duties that belong to import data. */
 @ApplicationScoped
@@ -20,10 +20,10 @@ public class MaintenanceJobs {
     static final String STAGED_ROW_RETENTION = "staged-row-retention";
 
     private final ClaimedJobRunner runner;
-    private final JobExecutionRepository repository;
+    private final RetentionRepository repository;
     private final ImportConfig config;
 
-    public MaintenanceJobs(ClaimedJobRunner runner, JobExecutionRepository repository, ImportConfig config) {
+    public MaintenanceJobs(ClaimedJobRunner runner, RetentionRepository repository, ImportConfig config) {
         this.runner = runner;
         this.repository = repository;
         this.config = config;

@@ -62,8 +62,7 @@ public class RunDecisionService {
                 return notWaiting(runId);
             }
             LOG.infof("Run %d of %s approved by %s", runId, claim.get().supplierCode(), user);
-            workers.submit(new RunStore.Claim(claim.get().runId(), claim.get().token(), claim.get().supplierCode(),
-                    "applying", claim.get().dryRun(), claim.get().partial(), claim.get().attempts(), user));
+            workers.submit(claim.get());
             return get(runId);
         });
     }

@@ -12,6 +12,8 @@ import io.smallrye.mutiny.Multi;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 
+import jp.systemgear.ec.importer.domain.ImportRun;
+
 /**
  * Live progress for the SPA: once a second, the runs in progress and those finished in the last minute,
  * read from the database (the replica running a run beats its counts there every second, so any replica
@@ -58,15 +60,9 @@ public class RunEvents {
         for (Row r : rows) {
             Instant started = instant(r, "started_at");
             Instant beat = instant(r, "heartbeat_at");
-            Long parse = r.getLong("parse_millis");
             long total = r.getLong("rows_total");
-            Long rate = null;
-            if (parse != null && parse > 0) {
-                rate = total * 1000 / parse;
-            } else if ("parsing".equals(r.getString("status")) && started != null && beat != null
-                    && beat.isAfter(started)) {
-                rate = total * 1000 / Math.max(1, Duration.between(started, beat).toMillis());
-            }
+            Long rate = ImportRun.rowsPerSecond(total, r.getLong("parse_millis"), "parsing".equals(r.getString("status")),
+                    started, beat);
             runs.add(new RunProgressView(r.getLong("id"), r.getString("supplier_code"), r.getString("status"),
                     r.getBoolean("dry_run"), total, r.getLong("rows_staged"), r.getLong("rows_error"), rate,
                     r.getString("error_code"), instant(r, "created_at"), started, instant(r, "finished_at")));

@@ -268,7 +268,7 @@ public class RunProcessor {
     void apply(Claim claim) throws SQLException {
         progress.applying(claim.runId());
         long started = System.nanoTime();
-        String actor = claim.requestedBy();
+        String actor = claim.actor();
         AppliedRun applied = catalog.apply(claim.runId(), claim.partial(), actor).await().atMost(APPLY_WAIT);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         @SuppressWarnings("unchecked")

@@ -68,10 +68,6 @@ public class RunProgress {
         live.remove(runId);
     }
 
-    public int active() {
-        return live.size();
-    }
-
     private void beat() {
         for (Live l : live.values()) {
             try {

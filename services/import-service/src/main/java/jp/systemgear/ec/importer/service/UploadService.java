@@ -43,10 +43,6 @@ public class UploadService {
         this.workers = workers;
     }
 
-    public Uni<Received> receive(String supplierCode, Path uploaded, String clientFileName, String user) {
-        return receive(supplierCode, uploaded, clientFileName, user, Options.upload(false, false));
-    }
-
     /**
      * The run is recorded as 'receiving' while its file is put in place, and becomes 'received' (and is
      * picked up) only once the file is there.

@@ -15,6 +15,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.agroal.api.AgroalDataSource;
 
+import jp.systemgear.ec.importer.domain.ImportRun;
+
 /**
  * The ways in's own SQL on {@code import_run}, in plain JDBC on the worker threads that fetch and scan:
  * queueing a scheduled run unless the supplier already has one going, claiming queued runs for fetching,
@@ -23,10 +25,6 @@ import io.agroal.api.AgroalDataSource;
 @ApplicationScoped
 public class SourceRunStore {
 
-    /** A run that is not over: a new scheduled run for its supplier would overlap it. */
-    static final String OPEN = "('queued', 'receiving', 'received', 'parsing', 'staged', 'held', 'applying')";
-    /** States after which a dropped file goes to PROCESSED_DIR or ERROR_DIR. */
-    static final String ENDED = "('committed', 'failed', 'rejected', 'rolled_back')";
 
     /** A queued run this replica fetches; {@code token} is written in claimed_by while it does. */
     public record QueuedClaim(long runId, String supplierCode, String source, String token) {
@@ -61,7 +59,7 @@ public class SourceRunStore {
                     st.execute();
                 }
                 try (PreparedStatement st = c.prepareStatement("select id, status from import.import_run "
-                        + "where supplier_code = ? and status in " + OPEN + " order by id limit 1")) {
+                        + "where supplier_code = ? and status in " + ImportRun.Status.OPEN_SQL + " order by id limit 1")) {
                     st.setString(1, supplierCode);
                     try (ResultSet rs = st.executeQuery()) {
                         if (rs.next()) {
@@ -181,6 +179,6 @@ public class SourceRunStore {
     }
 
     static boolean ended(String status) {
-        return status != null && ENDED.contains("'" + status + "'");
+        return status != null && ImportRun.Status.valueOf(status).ended();
     }
 }

@@ -20,8 +20,8 @@ import jp.systemgear.ec.testing.TestTokens;
 
 /**
  * catalog-service and auth-service's token endpoint at their HTTP boundary, on loopback, for
- * import-service's own tests: suppliers and compiled rules that tests register, and a record of every
- * apply and undo call. The real services are exercised together in tests/stack (and the kill test).
+ * import-service's own tests: suppliers (one by one and the active list the drop-folder scan and the
+ * schedules read) and compiled rules that tests register, and a record of every apply and undo call. The real services are exercised together in tests/stack (and the kill test).
  */
 public class FakeCatalog implements QuarkusTestResourceLifecycleManager {
 
@@ -75,6 +75,13 @@ public class FakeCatalog implements QuarkusTestResourceLifecycleManager {
                 return;
             }
             ctx.response().putHeader("Content-Type", "application/json").end(doc);
+        });
+        router.get("/api/catalog/suppliers").handler(ctx -> {
+            boolean activeOnly = "true".equals(ctx.request().getParam("active"));
+            io.vertx.core.json.JsonArray list = new io.vertx.core.json.JsonArray();
+            SUPPLIERS.values().stream().map(JsonObject::new)
+                    .filter(s -> !activeOnly || s.getBoolean("active", true)).forEach(list::add);
+            ctx.response().putHeader("Content-Type", "application/json").end(list.encode());
         });
         router.post("/api/catalog/runs/:id/apply").handler(ctx -> answer(ctx, "apply"));
         router.post("/api/catalog/runs/:id/undo").handler(ctx -> answer(ctx, "undo"));

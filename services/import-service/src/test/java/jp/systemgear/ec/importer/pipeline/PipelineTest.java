@@ -85,17 +85,11 @@ class PipelineTest {
     }
 
     static ValidatableResponse run(int id) {
-        return given().auth().oauth2(TestTokens.viewer()).when().get("/runs/" + id).then().statusCode(200);
+        return Runs.run(id);
     }
 
     static String awaitStatus(int id, String... states) {
-        List<String> wanted = List.of(states);
-        String[] seen = { null };
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            seen[0] = run(id).extract().path("status");
-            return wanted.contains(seen[0]);
-        });
-        return seen[0];
+        return Runs.awaitStatus(id, states);
     }
 
     static final String FILE = """

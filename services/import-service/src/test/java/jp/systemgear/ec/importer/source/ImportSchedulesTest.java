@@ -75,7 +75,7 @@ class ImportSchedulesTest {
         String ownCron = supplier("C", DROP, "17 3 29 2 *");
         String upload = supplier("D", "{\"type\":\"UPLOAD\"}", null);
         String inactive = supplier("E", DROP, null);
-        SourceCatalog.SUPPLIERS.computeIfPresent(inactive, (k, doc) -> doc.replace("\"active\":true", "\"active\":false"));
+        jp.systemgear.ec.importer.pipeline.FakeCatalog.SUPPLIERS.computeIfPresent(inactive, (k, doc) -> doc.replace("\"active\":true", "\"active\":false"));
 
         // Two replicas tick the same minute at once (a few seconds into it), a third a little later.
         Instant fire = tokyo(2028, 4, 5);

@@ -10,6 +10,7 @@ import java.util.Map;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
 
+import jp.systemgear.ec.importer.pipeline.FakeCatalog;
 import jp.systemgear.ec.testing.PostgresTestResource;
 
 /**
@@ -49,6 +50,6 @@ public class SourcesProfile implements QuarkusTestProfile {
 
     @Override
     public List<TestResourceEntry> testResources() {
-        return List.of(new TestResourceEntry(PostgresTestResource.class), new TestResourceEntry(SourceCatalog.class));
+        return List.of(new TestResourceEntry(PostgresTestResource.class), new TestResourceEntry(FakeCatalog.class));
     }
 }

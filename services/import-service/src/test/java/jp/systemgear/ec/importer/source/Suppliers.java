@@ -1,17 +1,14 @@
 package jp.systemgear.ec.importer.source;
 
-import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
-
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
 import io.restassured.response.ValidatableResponse;
 
-import jp.systemgear.ec.testing.TestTokens;
+import jp.systemgear.ec.importer.pipeline.FakeCatalog;
+import jp.systemgear.ec.importer.pipeline.Runs;
 
-/** Suppliers registered in {@link SourceCatalog} for one test, and reading runs. */
+/** Suppliers registered in {@link FakeCatalog} for one test, and reading runs. */
 final class Suppliers {
 
     static final String RULES = """
@@ -39,35 +36,28 @@ final class Suppliers {
 
     /** Registers a supplier with the given source JSON and own cron (null: none). */
     static String register(String code, String sourceJson, String cron) {
-        SourceCatalog.SUPPLIERS.put(code, SUPPLIER.formatted(code, sourceJson, cron == null ? "null" : "\"" + cron + "\""));
-        SourceCatalog.RULES.put(code, RULES.formatted(code));
+        FakeCatalog.SUPPLIERS.put(code, SUPPLIER.formatted(code, sourceJson, cron == null ? "null" : "\"" + cron + "\""));
+        FakeCatalog.RULES.put(code, RULES.formatted(code));
         return code;
     }
 
     static void remove(List<String> codes) {
         codes.forEach(code -> {
-            SourceCatalog.SUPPLIERS.remove(code);
-            SourceCatalog.RULES.remove(code);
+            FakeCatalog.SUPPLIERS.remove(code);
+            FakeCatalog.RULES.remove(code);
         });
     }
 
     static ValidatableResponse run(long id) {
-        return given().auth().oauth2(TestTokens.viewer()).when().get("/runs/" + id).then().statusCode(200);
+        return Runs.run(id);
     }
 
     static List<Integer> runIds(String supplier) {
-        return given().auth().oauth2(TestTokens.viewer()).queryParam("supplier", supplier).when().get("/runs")
-                .then().statusCode(200).extract().path("id");
+        return Runs.ids(supplier);
     }
 
     static String awaitStatus(long id, String... states) {
-        List<String> wanted = List.of(states);
-        String[] seen = { null };
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            seen[0] = run(id).extract().path("status");
-            return wanted.contains(seen[0]);
-        });
-        return seen[0];
+        return Runs.awaitStatus(id, states);
     }
 
     static final String CSV = "code,stock,cost\n000101,5,100\n000102,7,200\n";
