@@ -156,11 +156,13 @@ rm -rf "$STATE_DIR"
 mkdir -p "$STATE_DIR" "$WORK"
 
 # Job control gives `./platform up` its own process group (so cleanup can reach all of it), and
-# keeps SIGINT deliverable: without it, bash starts background jobs with SIGINT ignored.
+# keeps SIGINT deliverable: without it, bash starts background jobs with SIGINT ignored. An ignore
+# inherited from whoever started this test (a background job of a script, say) cannot be undone by
+# bash itself, so perl resets SIGINT and SIGQUIT to their defaults and execs `./platform up` (same pid).
 started_at=$SECONDS
 set -m
 PLATFORM_STATE_DIR="$STATE_DIR" PORT_OFFSET="$OFFSET" PLATFORM_READY_TIMEOUT="$READY_TIMEOUT" \
-  "$PLATFORM" up --reset --no-build \
+  perl -e '$SIG{INT} = $SIG{QUIT} = "DEFAULT"; exec @ARGV or die "exec: $!"' "$PLATFORM" up --reset --no-build \
   >"$OUT" 2>&1 </dev/null &
 PLATFORM_PID=$!
 set +m
