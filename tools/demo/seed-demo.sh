@@ -1,22 +1,21 @@
 #!/usr/bin/env bash
 # tools/demo/seed-demo.sh — fills a freshly started local stack with demo data, through the public
 # APIs only, as an operator would: three suppliers (Windows-31J CSV by header, UTF-8 TSV by position
-# with a drop folder, fixed-width Windows-31J by byte ranges), their mapping rules, the products
-# their rules produce (~2,700, with JANs and names taken from the suppliers' files), and import runs
-# through import-service's pipeline: one committed run per supplier, a second smaller file for one
-# supplier (history, a diff, missing items zeroed), a dry run left waiting for approval, and a few
-# supplier codes no rule matches (the unmatched list).
+# with a drop folder, fixed-width Windows-31J by byte ranges), their mapping rules, and import runs
+# through import-service's pipeline: one committed run per supplier, which also creates the products
+# its rules produce (upload option createProducts: ~2,700, with the files' JANs and names), a second
+# smaller file for one supplier (history, a diff, missing items zeroed), a dry run left waiting for
+# approval, and a few supplier codes no rule matches (the unmatched list).
 #
 # `./platform up` calls it once the services are ready, only when AUTH_DEMO_USERS=true (the demo
 # admin must exist). Idempotent: does nothing when the catalog already has suppliers
 # (`./platform up --reset` starts over). Talks to the services' own ports, not the edge, so that
-# the edge's rate limit does not slow the product creation down.
+# the edge's rate limit does not slow the polling of the runs down.
 #
 # Environment (all optional):
 #   PORT_OFFSET        as for ./platform (default 0): auth 8081, catalog 8082, import 8083 + offset
 #   AUTH_PORT, CATALOG_PORT, IMPORT_PORT   the services' ports (override the offset)
 #   DEMO_USER, DEMO_PASSWORD               the login (default admin / demo-pass-2026)
-#   DEMO_PARALLEL      concurrent product creations (default 8)
 #   DEMO_RUN_TIMEOUT   seconds to wait for the import runs (default 120)
 #   DEMO_INPUT_DIR     import-service's INPUT_DIR: the drop folder of yamazaki is created in it
 # Exit status: 0 loaded or skipped (prints "DEMO_SEED skipped" / "DEMO_SEED loaded"), non-zero on failure.
@@ -29,7 +28,6 @@ CATALOG_API="http://127.0.0.1:${CATALOG_PORT:-$((8082 + PORT_OFFSET))}/api/catal
 IMPORT_API="http://127.0.0.1:${IMPORT_PORT:-$((8083 + PORT_OFFSET))}/api/import"
 DEMO_USER="${DEMO_USER:-admin}"
 DEMO_PASSWORD="${DEMO_PASSWORD:-demo-pass-2026}"
-PARALLEL="${DEMO_PARALLEL:-8}"
 RUN_TIMEOUT="${DEMO_RUN_TIMEOUT:-120}"
 SAMPLE_CP="$ROOT/tools/sample-data/target/sample-data.jar:$ROOT/tools/sample-data/target/lib/*"
 SAMPLE_MAIN="jp.systemgear.ec.tools.sampledata.SampleData"
@@ -84,7 +82,6 @@ fi
 
 # --- supplier files (tools/sample-data: deterministic, realistic) -------------------------------
 # Columns 商品コード,JANコード,商品名,在庫,単価,入数; codes 00000001.. (8 digits); JANs 49/45 + index.
-# The same seed gives the same rows in every format, so a UTF-8 TSV copy names the products.
 
 sample() { java -Xmx256m -cp "$SAMPLE_CP" "$SAMPLE_MAIN" "$@" >/dev/null; }
 
@@ -93,10 +90,8 @@ YAMAZAKI_ROWS=900
 YAMAZAKI_ROWS_2=850
 HOKKAIDO_ROWS=600
 sample --format csv --rows "$MIDORI_ROWS" --seed 101 --out "$WORK/midori.csv" &
-sample --format tsv --rows "$MIDORI_ROWS" --seed 101 --out "$WORK/midori.utf8.tsv" &
 sample --format tsv --rows "$YAMAZAKI_ROWS" --seed 202 --out "$WORK/yamazaki.tsv" &
 sample --format fixed --rows "$HOKKAIDO_ROWS" --seed 303 --out "$WORK/hokkaido.dat" &
-sample --format tsv --rows "$HOKKAIDO_ROWS" --seed 303 --out "$WORK/hokkaido.utf8.tsv" &
 for job in $(jobs -p); do wait "$job" || die "tools/sample-data could not write the demo files"; done
 
 # The generator's JANs are 49/45 + the line number, the same for every supplier; give each supplier
@@ -114,9 +109,7 @@ rejan_delimited() {  # FILE SEPARATOR MAKER
     "$1" >"$1.tmp" && mv "$1.tmp" "$1"
 }
 rejan_delimited "$WORK/midori.csv" , 45012
-rejan_delimited "$WORK/midori.utf8.tsv" $'\t' 45012
 rejan_delimited "$WORK/yamazaki.tsv" $'\t' 23456
-rejan_delimited "$WORK/hokkaido.utf8.tsv" $'\t' 78901
 LC_ALL=C awk -v maker=78901 "$JAN_AWK"' { $0 = substr($0, 1, 8) jan(substr($0, 9, 13), maker) substr($0, 22) } { print }' \
   "$WORK/hokkaido.dat" >"$WORK/hokkaido.dat.tmp" && mv "$WORK/hokkaido.dat.tmp" "$WORK/hokkaido.dat"
 
@@ -190,43 +183,6 @@ api_json PUT "$CATALOG_API/suppliers/hokkaido/rules" '{"comment": "デモ: 食�
    "transforms": [{"type": "TAX_INCLUDE", "rate": 8}, {"type": "ROUND", "mode": "FLOOR", "unit": 1},
      {"type": "THRESHOLD", "value": 2}]}]}' >/dev/null
 
-# --- products: the SKUs the rules produce, with the files' JANs and names ----------------------
-# No bulk endpoint: one POST per product, PARALLEL at a time, from one curl (a config file of
-# transfers separated by "next").
-
-# products FILE SKU_AWK_EXPR FIRST LAST: a curl config creating the products of lines FIRST..LAST.
-products() {
-  LC_ALL=C awk -F '\t' -v first="$3" -v last="$4" -v url="$CATALOG_API/products" -v token="$TOKEN" '
-    function esc(s) { gsub(/\\/, "\\\\", s); gsub(/"/, "\\\"", s); return s }
-    NR > 1 && NR - 1 >= first && NR - 1 <= last {
-      code = $1; '"$2"'
-      body = "{\"sku\":\"" sku "\",\"jan\":\"" $2 "\",\"name\":\"" esc($3) "\"," \
-             "\"attributes\":{\"supplierItemCode\":\"" code "\"}}"
-      print "url = \"" url "\""
-      print "request = \"POST\""
-      print "header = \"Authorization: Bearer " token "\""
-      print "header = \"Content-Type: application/json\""
-      print "data-binary = \"" esc(body) "\""
-      print "output = \"/dev/null\""
-      print "write-out = \"%{http_code}\\n\""
-      print "next"
-    }' "$1"
-}
-{
-  products "$WORK/midori.utf8.tsv" 'sku = "MD-" substr(code, 5)' 1 1199
-  products "$WORK/yamazaki.tsv" 'sku = "YZ-" substr(code, 5)' 1 899
-  products "$WORK/hokkaido.utf8.tsv" 'sku = "HK-" substr(code, 6)' 1 "$HOKKAIDO_ROWS"
-} | sed '$d' >"$WORK/products.curl"   # no "next" after the last transfer
-total="$(grep -c '^url = ' "$WORK/products.curl")"
-log "creating $total products ($PARALLEL at a time)"
-curl -s --no-progress-meter --max-time 300 --parallel --parallel-max "$PARALLEL" -K "$WORK/products.curl" \
-  >"$WORK/products.codes" 2>"$WORK/products.err" || true
-created="$(grep -c '^201$' "$WORK/products.codes" || true)"
-existing="$(grep -c '^409$' "$WORK/products.codes" || true)"
-if ((created + existing != total)); then
-  die "creating products: $created created, $existing existed, $((total - created - existing)) failed (statuses: $(sort "$WORK/products.codes" | uniq -c | tr -s ' \n' ' '))"
-fi
-
 # --- import runs through the pipeline --------------------------------------------------------
 
 # upload CODE FILE [query]: prints the new run's id.
@@ -252,10 +208,12 @@ wait_run() {
   done
 }
 
-log "uploading supplier files to import-service"
-run_midori="$(upload midori "$WORK/midori.csv")"
-run_yamazaki="$(upload yamazaki "$WORK/yamazaki.tsv")"
-run_hokkaido="$(upload hokkaido "$WORK/hokkaido.dat")"
+# The first file of each supplier also creates the products its rules produce (createProducts: one
+# product per SKU, with the file's JAN and name, in the run's apply), so the stock lands on them at once.
+log "uploading supplier files to import-service (the first of each creates its products)"
+run_midori="$(upload midori "$WORK/midori.csv" '?createProducts=true')"
+run_yamazaki="$(upload yamazaki "$WORK/yamazaki.tsv" '?createProducts=true')"
+run_hokkaido="$(upload hokkaido "$WORK/hokkaido.dat" '?createProducts=true')"
 # Runs of one supplier go one after the other: these wait for the ones above.
 wait_run "$run_yamazaki" committed
 run_yamazaki_2="$(upload yamazaki "$WORK/yamazaki-2.tsv")"
@@ -264,6 +222,19 @@ run_dry="$(upload hokkaido "$WORK/hokkaido-2.dat" '?dryRun=true')"
 wait_run "$run_midori" committed
 wait_run "$run_yamazaki_2" committed
 wait_run "$run_dry" staged
+# products_created ID: the products the committed run's apply created (catalog's record of it).
+products_created() {
+  local n
+  n="$(api GET "$IMPORT_API/runs/$1" | json_field productsCreated)"
+  [[ "$n" =~ ^[0-9]+$ ]] || die "run $1 has no count of products created"
+  echo "$n"
+}
+total=0
+for run in "$run_midori" "$run_yamazaki" "$run_hokkaido"; do
+  created="$(products_created "$run")"
+  total=$((total + created))
+done
+((total > 0)) || die "the first runs created no products"
 log "runs: midori #$run_midori, yamazaki #$run_yamazaki and #$run_yamazaki_2, hokkaido #$run_hokkaido committed;" \
   "hokkaido #$run_dry is a dry run waiting for approval"
 log "loaded in $((SECONDS - started)) s: 3 suppliers, $total products, 4 committed runs, 1 dry run," \

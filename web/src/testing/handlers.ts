@@ -634,6 +634,7 @@ function importHandlers() {
         rowsError: 0,
         dryRun,
         partial: url.searchParams.get('partial') === 'true',
+        createProducts: url.searchParams.get('createProducts') === 'true',
         createdAt: '2026-11-28T04:00:00Z',
         finishedAt: null,
       };

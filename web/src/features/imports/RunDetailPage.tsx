@@ -13,6 +13,7 @@ import {
   DecisionPanel,
   GuardReasons,
   Pager,
+  ProductCreation,
   RunDiff,
   RunHeaderFacts,
   RunProgressBar,
@@ -61,6 +62,7 @@ function RunDetail({ run }: { run: ImportRunView }) {
       <section aria-labelledby="counts-title">
         <h2 id="counts-title">{t('imports.counts')}</h2>
         <Counts run={run} />
+        <ProductCreation run={run} />
         <h3>{t('imports.phases')}</h3>
         <dl className="kv" data-testid="phases">
           {(['parse', 'guard', 'apply'] as const).map((p) => (

@@ -98,6 +98,28 @@ export function Counts({ run }: { run: ImportRunView }) {
   );
 }
 
+/**
+ * A run that creates the products its file names: how many the diff expects (dry run, held) and how many
+ * catalog created (its apply record; an undo keeps them).
+ */
+export function ProductCreation({ run }: { run: ImportRunView }) {
+  const { t } = useTranslation();
+  if (!run.createProducts) return null;
+  const created = run.applied?.productsCreated;
+  return (
+    <dl className="kv counts" aria-label={t('imports.productCreation')}>
+      <div>
+        <dt>{t('imports.productsToCreate')}</dt>
+        <dd data-testid="products-to-create">{formatNumber(run.diff?.productsToCreate)}</dd>
+      </div>
+      <div>
+        <dt>{t('imports.productsCreated')}</dt>
+        <dd data-testid="products-created">{typeof created === 'number' ? formatNumber(created) : '—'}</dd>
+      </div>
+    </dl>
+  );
+}
+
 export function GuardReasons({ run }: { run: ImportRunView }) {
   const { t } = useTranslation();
   const reasons = run.guardReasons ?? [];
@@ -320,7 +342,12 @@ export function RunHeaderFacts({ run }: { run: ImportRunView }) {
       [
         ['supplier', <Link key="s" to={`/suppliers/${encodeURIComponent(run.supplierCode)}`}>{run.supplierCode}</Link>],
         ['source', t(`runSource.${run.source}`, { defaultValue: run.source })],
-        ['mode', [run.dryRun ? t('imports.dryRun') : t('imports.normalRun'), run.partial ? t('imports.partial') : null].filter(Boolean).join(' · ')],
+        [
+          'mode',
+          [run.dryRun ? t('imports.dryRun') : t('imports.normalRun'), run.partial ? t('imports.partial') : null, run.createProducts ? t('imports.createProducts') : null]
+            .filter(Boolean)
+            .join(' · '),
+        ],
         ['fileName', run.fileName ?? '—'],
         ['fileSize', formatBytes(run.fileSize)],
         ['detectedEncoding', run.detectedEncoding ?? '—'],

@@ -8,7 +8,7 @@ import { Loading, QueryState } from '@/components/QueryState';
 import { formatNumber } from '@/lib/format';
 import { useSupplier, useSuppliers } from '@/features/suppliers/api';
 import { isWaiting, previewFile, uploadFile, useRun, type Preview, type UploadResult } from './api';
-import { Counts, DecisionPanel, GuardReasons, RunDiff, RunProgressBar, StatusBadge, formatBytes } from './RunParts';
+import { Counts, DecisionPanel, GuardReasons, ProductCreation, RunDiff, RunProgressBar, StatusBadge, formatBytes } from './RunParts';
 
 type Step = 'supplier' | 'file' | 'preview' | 'upload' | 'result';
 const STEPS: Step[] = ['supplier', 'file', 'preview', 'upload', 'result'];
@@ -31,6 +31,7 @@ export function UploadPage() {
   const [previewing, setPreviewing] = useState(false);
   const [dryRun, setDryRun] = useState(true);
   const [partial, setPartial] = useState(false);
+  const [createProducts, setCreateProducts] = useState(false);
   const [progress, setProgress] = useState<{ loaded: number; total: number } | null>(null);
   const [uploadError, setUploadError] = useState<unknown>(null);
   const [result, setResult] = useState<UploadResult | null>(null);
@@ -85,6 +86,7 @@ export function UploadPage() {
       const r = await uploadFile(supplierCode, file, {
         dryRun,
         partial,
+        createProducts,
         onProgress: (loaded, total) => setProgress({ loaded, total }),
         signal: abort.current.signal,
       });
@@ -184,6 +186,9 @@ export function UploadPage() {
             <label className="inline">
               <input type="checkbox" checked={partial} onChange={(e) => setPartial(e.target.checked)} /> {t('imports.partialOption')}
             </label>
+            <label className="inline">
+              <input type="checkbox" checked={createProducts} onChange={(e) => setCreateProducts(e.target.checked)} /> {t('imports.createProductsOption')}
+            </label>
           </fieldset>
           <div className="actions">
             <button type="button" className="primary" onClick={() => void upload()} disabled={!!progress}>
@@ -219,6 +224,7 @@ export function UploadPage() {
           )}
           <RunProgressBar status={current.status} rowsTotal={current.rowsTotal} rowsPerSecond={current.rowsPerSecond} label={t('imports.runProgress')} />
           <Counts run={current} />
+          <ProductCreation run={current} />
           {current.errorCode && (
             <p role="alert" className="alert alert-error">
               {current.errorCode}: {current.errorMessage}

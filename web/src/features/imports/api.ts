@@ -56,6 +56,8 @@ export interface ImportRunView {
   rowsPerSecond?: number | null;
   dryRun?: boolean;
   partial?: boolean;
+  /** Catalog creates the products the file names that it does not have yet (diff.productsToCreate, applied.productsCreated). */
+  createProducts?: boolean;
   attempts?: number;
   detectedEncoding?: string | null;
   headers?: string[] | null;
@@ -250,6 +252,8 @@ export interface UploadResult {
 export interface UploadOptions {
   dryRun: boolean;
   partial: boolean;
+  /** Also create the products the file names that the catalog does not have yet. */
+  createProducts?: boolean;
   onProgress?: (loaded: number, total: number) => void;
   signal?: AbortSignal;
 }
@@ -263,7 +267,11 @@ function xhrProblem(xhr: XMLHttpRequest): Promise<ApiError> {
 
 /** POST /suppliers/{code}/files with upload progress (fetch cannot report it; XMLHttpRequest can). */
 export function uploadFile(code: string, file: File, options: UploadOptions, retried = false): Promise<UploadResult> {
-  const url = apiUrl(withQuery(`${BASE}/suppliers/${enc(code)}/files`, { dryRun: options.dryRun || undefined, partial: options.partial || undefined }));
+  const url = apiUrl(withQuery(`${BASE}/suppliers/${enc(code)}/files`, {
+    dryRun: options.dryRun || undefined,
+    partial: options.partial || undefined,
+    createProducts: options.createProducts || undefined,
+  }));
   return new Promise<UploadResult>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', url);

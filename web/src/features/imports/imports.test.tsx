@@ -181,6 +181,28 @@ describe('run details', () => {
     expect(await screen.findByText('A later run of ACME stands')).toBeInTheDocument();
   });
 
+  it('shows a run that creates missing products: the option, the diff\'s count and the created count from the apply', async () => {
+    db.runs = [
+      run({
+        id: 21,
+        createProducts: true,
+        diff: { new: 3, changed: 0, unchanged: 0, missing: 0, zeroed: 0, productsToCreate: 3 },
+        applied: { runId: 21, status: 'applied', productsCreated: 2, rowsUnknownSku: 1 },
+      }),
+    ];
+    renderApp('/imports/21');
+    expect(await screen.findByText('通常 · 未登録の商品を作成')).toBeInTheDocument();
+    expect(screen.getByTestId('products-to-create')).toHaveTextContent('3');
+    expect(screen.getByTestId('products-created')).toHaveTextContent('2');
+  });
+
+  it('shows nothing about product creation for a run without the option', async () => {
+    db.runs = [run({ id: 22, applied: { runId: 22, status: 'applied', productsCreated: 0 } })];
+    renderApp('/imports/22');
+    expect(await screen.findByText('通常')).toBeInTheDocument();
+    expect(screen.queryByTestId('products-created')).toBeNull();
+  });
+
   it('a normal run passing through staged is on its way: progress, no decision; a staged dry run waits', async () => {
     db.runs = [run({ id: 11, status: 'staged', dryRun: false, finishedAt: null }), run({ id: 12, status: 'staged', dryRun: true, finishedAt: null })];
     renderApp('/imports/11');
@@ -283,6 +305,21 @@ describe('upload flow', () => {
     expect(await screen.findByText(/3 of 4 products in stock/, {}, { timeout: 4000 })).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: '却下' }));
     expect(await screen.findByText('反映せずに破棄しました。')).toBeInTheDocument();
+  });
+
+  it('uploads with the option to create missing products and shows how many the dry run would create', async () => {
+    const { user } = renderApp('/imports/new?supplier=ACME');
+    await user.upload(await screen.findByLabelText('取り込むファイル'), new File(['品番,在庫\n'], 'new.csv'));
+    await screen.findByRole('table', { name: '先頭行のプレビュー' });
+    const option = screen.getByLabelText('未登録の商品を作成する');
+    expect(option).not.toBeChecked();
+    await user.click(option);
+    await user.click(screen.getByRole('button', { name: 'アップロードして差分を確認' }));
+    await screen.findByRole('heading', { name: /取込 #100/ });
+    expect(db.imports.uploads[0]?.url).toBe(`${API}/api/import/suppliers/ACME/files?dryRun=true&createProducts=true`);
+    Object.assign(db.runs[0]!, { status: 'staged', diff: { new: 4, changed: 0, unchanged: 0, missing: 0, zeroed: 0, productsToCreate: 4 } });
+    await waitFor(() => expect(screen.getByTestId('products-to-create')).toHaveTextContent('4'), { timeout: 4000 });
+    expect(screen.getByTestId('products-created')).toHaveTextContent('—');
   });
 
   it('says when the supplier has no file profile', async () => {

@@ -17,6 +17,37 @@ final class ApplySql {
             from import.staged_row_v1 where run_id = $1 group by supplier_code""";
 
     /**
+     * Products the run names that catalog does not have yet (apply with createProducts; before APPLY, in
+     * its transaction, so their stock is applied by the same call). One product per SKU, from the last
+     * staged line of that SKU with a name (its JAN and name); the rules of the product API hold: a SKU
+     * outside ProductRequest's pattern, a blank or over-long name make no product (such rows stay unknown
+     * SKUs), a JAN is kept only in the product table's shape (import checked its check digit; JANs need
+     * not be unique). Existing products are never touched ({@code on conflict}: one created meanwhile by
+     * another transaction). SKUs are inserted in order, so two runs naming the same new SKUs wait for each
+     * other instead of deadlocking. The count goes on the run's record. $1 run id.
+     */
+    static final String CREATE_PRODUCTS = """
+            with named as (
+                select distinct on (s.sku) s.sku, s.jan, s.product_name
+                from import.staged_row_v1 s
+                where s.run_id = $1 and s.sku is not null
+                  and s.product_name is not null and char_length(s.product_name) <= 300
+                order by s.sku, s.line_no desc
+            ), created as (
+                insert into catalog.product (sku, jan, name, attributes)
+                select n.sku, case when n.jan ~ '^([0-9]{8}|[0-9]{13})$' then n.jan end, n.product_name, '{}'::jsonb
+                from named n
+                where n.sku ~ '^[A-Za-z0-9][A-Za-z0-9_.+-]{0,63}$'
+                  and not exists (select 1 from catalog.product p where p.sku = n.sku)
+                order by n.sku
+                on conflict (sku) do nothing
+                returning 1
+            )
+            update catalog.applied_run set rows_products_created = (select count(*) from created)
+            where run_id = $1
+            returning rows_products_created""";
+
+    /**
      * Staged rows → stock: the last line per product wins; rows whose values equal the current ones are
      * not written at all (neither stock nor history); a column the file lacks (null) keeps its value.
      */
@@ -133,7 +164,8 @@ final class ApplySql {
     static final String RECORD = """
             select r.run_id, s.code as supplier_code, r.import_date, r.rule_version, r.status, r.rows_staged,
                    r.rows_matched, r.rows_unknown_sku, r.rows_changed, r.rows_unchanged, r.rows_missing,
-                   r.missing_policy, r.applied_by, r.applied_at, r.undone_by, r.undone_at, r.seq, r.supplier_id
+                   r.rows_products_created, r.missing_policy, r.applied_by, r.applied_at, r.undone_by, r.undone_at,
+                   r.seq, r.supplier_id
             from catalog.applied_run r join catalog.supplier s on s.id = r.supplier_id
             where r.run_id = $1""";
 }

@@ -36,7 +36,11 @@ public class RunApplyRepository {
                 .map(rows -> rows.size() == 0 ? null : record(rows.iterator().next(), false));
     }
 
-    public Uni<AppliedRunView> apply(long runId, String user, boolean partial) {
+    /**
+     * {@code createProducts}: the products the run's rows name that do not exist yet are created first,
+     * in the same transaction (see {@link ApplySql#CREATE_PRODUCTS}).
+     */
+    public Uni<AppliedRunView> apply(long runId, String user, boolean partial, boolean createProducts) {
         return pool.withTransaction(conn -> conn.preparedQuery(ApplySql.RUN).execute(Tuple.of(runId))
                 .chain(run -> {
                     if (run.size() == 0) {
@@ -52,12 +56,12 @@ public class RunApplyRepository {
                         throw new ApiException(ErrorCode.BATCH_PROCESS_ERROR, "Import run " + runId
                                 + " has staged rows of several import dates; it cannot be applied");
                     }
-                    return applyLocked(conn, runId, meta, user, partial);
+                    return applyLocked(conn, runId, meta, user, partial, createProducts);
                 }));
     }
 
     private Uni<AppliedRunView> applyLocked(SqlConnection conn, long runId, Row meta, String user,
-            boolean partial) {
+            boolean partial, boolean createProducts) {
         String supplierCode = meta.getString("supplier_code");
         LocalDate importDate = meta.getLocalDate("import_date");
         // The supplier row lock serialises applies and undos of one supplier (missing items, undo order).
@@ -78,17 +82,18 @@ public class RunApplyRepository {
                             .execute(Tuple.from(new Object[] { runId, supplierId, importDate,
                                     meta.getInteger("rule_version"), policy, user, (int) (long) meta.getLong("rows_staged") }))
                             .chain(inserted -> inserted.size() == 0 ? existing(conn, runId)
-                                    : merge(conn, runId, supplierId, importDate, policy));
+                                    : merge(conn, runId, supplierId, importDate, policy, createProducts));
                 });
     }
 
     private Uni<AppliedRunView> merge(SqlConnection conn, long runId, long supplierId, LocalDate importDate,
-            String policy) {
+            String policy, boolean createProducts) {
         Tuple args = Tuple.of(runId, supplierId, importDate);
         // A run is a bulk set: hash joins. With statistics from before the load (a first import, a table
         // not yet analysed) the planner may pick nested loops over stock while the same statement inserts
         // into it, which grows quadratically (a 100,000-row first import took minutes).
         return conn.query("set local enable_nestloop = off").execute()
+                .chain(() -> createProducts(conn, runId, createProducts))
                 .chain(() -> conn.preparedQuery(ApplySql.APPLY).execute(args)).map(RunApplyRepository::single)
                 .chain(applied -> {
             Uni<Long> missing = "KEEP".equals(policy) ? Uni.createFrom().item(0L)
@@ -104,9 +109,16 @@ public class RunApplyRepository {
                 .map(rows -> record(single(rows), false));
     }
 
+    /** The run's new products, before its stock is applied (their stock rows are then new ones). */
+    private static Uni<Void> createProducts(SqlConnection conn, long runId, boolean createProducts) {
+        return createProducts ? conn.preparedQuery(ApplySql.CREATE_PRODUCTS).execute(Tuple.of(runId)).replaceWithVoid()
+                : Uni.createFrom().voidItem();
+    }
+
     /**
      * Undoes the supplier's latest applied run. An earlier run cannot be undone while a later one of the
-     * same supplier stands: the later run's "before" values would be restored wrongly.
+     * same supplier stands: the later run's "before" values would be restored wrongly. Products the run
+     * created stay: they are catalog entries now (other suppliers' stock, rules, exports may use them).
      */
     public Uni<AppliedRunView> undo(long runId, String user) {
         // Bulk sets again (see merge): hash joins, whatever the statistics say.
@@ -166,7 +178,8 @@ public class RunApplyRepository {
         return new AppliedRunView(r.getLong("run_id"), r.getString("supplier_code"), r.getLocalDate("import_date"),
                 r.getInteger("rule_version"), r.getString("status"), r.getInteger("rows_staged"),
                 r.getInteger("rows_matched"), r.getInteger("rows_unknown_sku"), r.getInteger("rows_changed"),
-                r.getInteger("rows_unchanged"), r.getInteger("rows_missing"), r.getString("missing_policy"),
+                r.getInteger("rows_unchanged"), r.getInteger("rows_missing"), r.getInteger("rows_products_created"),
+                r.getString("missing_policy"),
                 r.getString("applied_by"), instant.apply("applied_at"), r.getString("undone_by"),
                 instant.apply("undone_at"), alreadyApplied);
     }

@@ -48,9 +48,13 @@ public class RunResource {
     public Uni<AppliedRunView> apply(@PathParam("runId") long runId,
             @Parameter(description = "A partial run (re-import of corrected error rows) never applies the "
                     + "missing-items policy: the rows it lacks are not missing") @QueryParam("partial") boolean partial,
+            @Parameter(description = "First create the products the staged rows name that do not exist yet (SKU, "
+                    + "the JAN and name of the SKU's last line with a name; rows with an invalid SKU or no name create "
+                    + "none and stay unknown SKUs), in the same transaction; their count is productsCreated")
+            @QueryParam("createProducts") boolean createProducts,
             @Parameter(description = "Who asked for the run (import-service passes the operator behind it)")
             @QueryParam("onBehalfOf") String onBehalfOf) {
-        return runs.apply(runId, actor(onBehalfOf), partial);
+        return runs.apply(runId, actor(onBehalfOf), partial, createProducts);
     }
 
     @POST

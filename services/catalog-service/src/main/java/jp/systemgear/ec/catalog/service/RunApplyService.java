@@ -24,13 +24,19 @@ public class RunApplyService {
         this.cache = cache;
     }
 
-    public Uni<AppliedRunView> apply(long runId, String user, boolean partial) {
-        return runs.apply(runId, user, partial).call(run -> run.alreadyApplied() ? Uni.createFrom().voidItem()
-                : cache.invalidate(HotCache.AVAILABILITY))
+    public Uni<AppliedRunView> apply(long runId, String user, boolean partial, boolean createProducts) {
+        return runs.apply(runId, user, partial, createProducts)
+                .call(run -> run.alreadyApplied() ? Uni.createFrom().voidItem() : invalidate(run))
                 .invoke(run -> LOG.infof("Run %d of %s %s: %d matched, %d changed, %d unchanged, %d missing, "
-                        + "%d unknown SKU", run.runId(), run.supplierCode(), run.alreadyApplied() ? "was already applied"
-                                : "applied", run.rowsMatched(), run.rowsChanged(), run.rowsUnchanged(), run.rowsMissing(),
-                        run.rowsUnknownSku()));
+                        + "%d unknown SKU, %d products created", run.runId(), run.supplierCode(),
+                        run.alreadyApplied() ? "was already applied" : "applied", run.rowsMatched(), run.rowsChanged(),
+                        run.rowsUnchanged(), run.rowsMissing(), run.rowsUnknownSku(), run.productsCreated()));
+    }
+
+    /** New products end compiled rules too, as a product change does: their JANs feed JAN rules' index. */
+    private Uni<Void> invalidate(AppliedRunView run) {
+        Uni<Void> rules = run.productsCreated() > 0 ? cache.invalidate(HotCache.RULES) : Uni.createFrom().voidItem();
+        return rules.chain(() -> cache.invalidate(HotCache.AVAILABILITY));
     }
 
     public Uni<AppliedRunView> undo(long runId, String user) {

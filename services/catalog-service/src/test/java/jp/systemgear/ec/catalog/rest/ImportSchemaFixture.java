@@ -60,6 +60,15 @@ final class ImportSchemaFixture {
 
     static void stage(long runId, int line, String supplierCode, LocalDate importDate, String itemCode, String jan,
             String sku, String unitCost, Integer quantity) throws SQLException {
+        stage(runId, line, supplierCode, importDate, itemCode, jan, null, sku, unitCost, quantity);
+    }
+
+    /**
+     * A staged row with the item's name as the file gave it: raw values are kept in import-service's order
+     * (code, JAN, name, stock, cost), and the view reads the name from them.
+     */
+    static void stage(long runId, int line, String supplierCode, LocalDate importDate, String itemCode, String jan,
+            String name, String sku, String unitCost, Integer quantity) throws SQLException {
         try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(
                 "insert into import.chukan_file_tanka (run_id, line_no, supplier_code, import_date, supplier_item_code, "
                         + "jan, raw_values, mapped_sku, unit_cost, quantity) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
@@ -69,7 +78,7 @@ final class ImportSchemaFixture {
             ps.setObject(4, importDate);
             ps.setString(5, itemCode);
             ps.setString(6, jan);
-            ps.setArray(7, c.createArrayOf("text", new String[] { itemCode, String.valueOf(quantity), unitCost }));
+            ps.setArray(7, c.createArrayOf("text", new String[] { itemCode, jan, name, String.valueOf(quantity), unitCost }));
             ps.setString(8, sku);
             ps.setBigDecimal(9, unitCost == null ? null : new BigDecimal(unitCost));
             ps.setObject(10, quantity);

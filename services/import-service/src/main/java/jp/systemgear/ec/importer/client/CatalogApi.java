@@ -41,7 +41,8 @@ public interface CatalogApi {
     @POST
     @Path("/runs/{runId}/apply")
     Uni<AppliedRun> apply(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("runId") long runId,
-            @QueryParam("partial") boolean partial, @QueryParam("onBehalfOf") String onBehalfOf);
+            @QueryParam("partial") boolean partial, @QueryParam("createProducts") boolean createProducts,
+            @QueryParam("onBehalfOf") String onBehalfOf);
 
     @POST
     @Path("/runs/{runId}/undo")

@@ -60,10 +60,11 @@ public class CatalogClient {
 
     /**
      * Applies a staged run. Not retried here: the pipeline retries it, which is safe because catalog
-     * applies a run once (a second call answers {@code alreadyApplied}).
+     * applies a run once (a second call answers {@code alreadyApplied}). {@code createProducts}: catalog
+     * first creates the products the run names that it does not have yet, in the same transaction.
      */
-    public Uni<AppliedRun> apply(long runId, boolean partial, String onBehalfOf) {
-        return call(auth -> catalog.apply(auth, runId, partial, onBehalfOf), "Import run " + runId);
+    public Uni<AppliedRun> apply(long runId, boolean partial, boolean createProducts, String onBehalfOf) {
+        return call(auth -> catalog.apply(auth, runId, partial, createProducts, onBehalfOf), "Import run " + runId);
     }
 
     public Uni<AppliedRun> undo(long runId, String onBehalfOf) {

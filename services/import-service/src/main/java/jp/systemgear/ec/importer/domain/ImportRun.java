@@ -111,6 +111,10 @@ public class ImportRun {
     @Column(nullable = false)
     public boolean partial;
 
+    /** Catalog creates the products the staged rows name that do not exist yet, then applies the stock. */
+    @Column(name = "create_products", nullable = false)
+    public boolean createProducts;
+
     @Column(nullable = false)
     public int attempts;
 

@@ -30,20 +30,21 @@ public class RunStore {
 
     /**
      * A run held by this replica: the token proves it. {@code actor}: the person catalog records as
-     * applying it (whoever approved it, otherwise whoever sent it).
+     * applying it (whoever approved it, otherwise whoever sent it). {@code createProducts}: catalog's apply
+     * creates the products the run names that it does not have yet.
      */
     public record Claim(long runId, UUID token, String supplierCode, String status, boolean dryRun, boolean partial,
-            int attempts, String actor) {
+            int attempts, String actor, boolean createProducts) {
 
         static Claim of(ResultSet rs) throws SQLException {
             return new Claim(rs.getLong(1), (UUID) rs.getObject(2), rs.getString(3), rs.getString(4), rs.getBoolean(5),
-                    rs.getBoolean(6), rs.getInt(7), rs.getString(8));
+                    rs.getBoolean(6), rs.getInt(7), rs.getString(8), rs.getBoolean(9));
         }
     }
 
     private static final String ACTIVE = "('parsing', 'staged', 'held', 'applying')";
     private static final String CLAIM_COLUMNS = "id, claim_token, supplier_code, status, dry_run, partial, attempts, "
-            + "coalesce(decided_by, requested_by)";
+            + "coalesce(decided_by, requested_by), create_products";
 
     private final AgroalDataSource dataSource;
     private final ObjectMapper json;

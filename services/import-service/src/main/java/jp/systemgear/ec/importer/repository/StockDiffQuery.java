@@ -72,6 +72,45 @@ public final class StockDiffQuery {
             """.formatted(Kind.NEW.condition, Kind.CHANGED.condition, Kind.UNCHANGED.condition,
             Kind.MISSING.condition, Kind.ZEROED.condition);
 
+    /**
+     * The products a run with create_products would have catalog create: distinct staged SKUs with a named
+     * row and the product API's SKU shape (catalog's CREATE_PRODUCTS applies the same rules) that are not
+     * products yet. Products are read through {@code catalog.availability_export_v1} (one row per product):
+     * a hash anti join over it costs about as much as reading the catalog's products once, which only runs
+     * with the option pay.
+     */
+    private static final String PRODUCTS_TO_CREATE = """
+            select count(*) from (
+                select distinct s.sku from import.staged_row_v1 s
+                 where s.run_id = ? and s.sku is not null
+                   and s.product_name is not null and char_length(s.product_name) <= 300
+                   and s.sku ~ '^[A-Za-z0-9][A-Za-z0-9_.+-]{0,63}$') n
+             where not exists (select 1 from catalog.availability_export_v1 a where a.sku = n.sku)
+            """;
+
+    /**
+     * {@link #counts(Connection, long, String, BigDecimal)}, plus {@code productsToCreate} when the run
+     * creates products (a second statement: runs without the option do not pay for it).
+     */
+    public static Map<String, Long> counts(Connection c, long runId, String supplierCode, BigDecimal costChangePercent,
+            boolean createProducts) throws SQLException {
+        Map<String, Long> diff = counts(c, runId, supplierCode, costChangePercent);
+        if (createProducts) {
+            diff.put("productsToCreate", productsToCreate(c, runId));
+        }
+        return diff;
+    }
+
+    static long productsToCreate(Connection c, long runId) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(PRODUCTS_TO_CREATE)) {
+            st.setLong(1, runId);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
     /** Counts: new, changed, unchanged, missing, missingInStock, zeroed, costJumps, currentInStock. */
     public static Map<String, Long> counts(Connection c, long runId, String supplierCode, BigDecimal costChangePercent)
             throws SQLException {

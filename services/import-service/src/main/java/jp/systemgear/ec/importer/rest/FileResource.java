@@ -60,12 +60,16 @@ public class FileResource {
             @Parameter(description = "Stop after staging with the diff against current stock, to apply or discard")
             @QueryParam("dryRun") boolean dryRun,
             @Parameter(description = "A corrected error report: only its rows change, no missing-items policy")
-            @QueryParam("partial") boolean partial, SecurityContext security) {
+            @QueryParam("partial") boolean partial,
+            @Parameter(description = "Also create the products the file names that catalog does not have yet (SKU "
+                    + "from the rules, the file's JAN and name; rows without a name or with an invalid SKU create "
+                    + "none), in the apply's transaction; the diff counts them as productsToCreate")
+            @QueryParam("createProducts") boolean createProducts, SecurityContext security) {
         if (file == null || file.uploadedFile() == null) {
             throw new ApiException(ErrorCode.FILE_UPLOAD_ERROR, "The multipart field 'file' is missing");
         }
         return uploads.receive(supplierCode, file.uploadedFile(), file.fileName(), security.getUserPrincipal().getName(),
-                UploadService.Options.upload(dryRun, partial))
+                UploadService.Options.upload(dryRun, partial, createProducts))
                 .map(received -> received.duplicate()
                         ? RestResponse.ResponseBuilder.ok(ImportRunView.of(received.run()))
                                 .header("X-Duplicate-Of", received.run().id).build()

@@ -233,7 +233,8 @@ public class RunProcessor {
         Map<String, Long> diff;
         long staged;
         try (Connection c = store.connection()) {
-            diff = StockDiffQuery.counts(c, claim.runId(), claim.supplierCode(), thresholds.maxCostChangePercent());
+            diff = StockDiffQuery.counts(c, claim.runId(), claim.supplierCode(), thresholds.maxCostChangePercent(),
+                    claim.createProducts());
             try (PreparedStatement st = c.prepareStatement("select rows_staged from import.import_run where id = ?")) {
                 st.setLong(1, claim.runId());
                 try (var rs = st.executeQuery()) {
@@ -269,16 +270,18 @@ public class RunProcessor {
         progress.applying(claim.runId());
         long started = System.nanoTime();
         String actor = claim.actor();
-        AppliedRun applied = catalog.apply(claim.runId(), claim.partial(), actor).await().atMost(APPLY_WAIT);
+        AppliedRun applied = catalog.apply(claim.runId(), claim.partial(), claim.createProducts(), actor)
+                .await().atMost(APPLY_WAIT);
         Duration took = Duration.ofNanos(System.nanoTime() - started);
         @SuppressWarnings("unchecked")
         Map<String, Object> record = json.convertValue(applied, LinkedHashMap.class);
         requireClaim(claim, store.commit(claim, record, took.toMillis()));
         metrics.phase("apply", took);
         metrics.runEnded(claim.supplierCode(), "committed");
-        LOG.infof("Run %d of %s committed: %d changed, %d unchanged, %d missing (%s), %d unknown SKU%s", claim.runId(),
-                claim.supplierCode(), applied.rowsChanged(), applied.rowsUnchanged(), applied.rowsMissing(),
-                applied.missingPolicy(), applied.rowsUnknownSku(), applied.alreadyApplied() ? " (already applied)" : "");
+        LOG.infof("Run %d of %s committed: %d changed, %d unchanged, %d missing (%s), %d unknown SKU, %d products "
+                + "created%s", claim.runId(), claim.supplierCode(), applied.rowsChanged(), applied.rowsUnchanged(),
+                applied.rowsMissing(), applied.missingPolicy(), applied.rowsUnknownSku(), applied.productsCreated(),
+                applied.alreadyApplied() ? " (already applied)" : "");
     }
 
     private void end(Claim claim, ErrorCode code, String message) {

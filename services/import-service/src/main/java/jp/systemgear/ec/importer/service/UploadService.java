@@ -23,11 +23,20 @@ public class UploadService {
     public record Received(ImportRun run, boolean duplicate) {
     }
 
-    /** How the run goes on: a dry run stops at the diff; a partial run is a corrected error file. */
-    public record Options(ImportRun.Source source, boolean dryRun, boolean partial, String sourceRef) {
+    /**
+     * How the run goes on: a dry run stops at the diff; a partial run is a corrected error file; with
+     * {@code createProducts} catalog creates the products the file names that it does not have yet.
+     */
+    public record Options(ImportRun.Source source, boolean dryRun, boolean partial, boolean createProducts,
+            String sourceRef) {
 
-        public static Options upload(boolean dryRun, boolean partial) {
-            return new Options(ImportRun.Source.upload, dryRun, partial, null);
+        /** Files that arrive by themselves (drop folder): no product creation, which a person asks for. */
+        public Options(ImportRun.Source source, boolean dryRun, boolean partial, String sourceRef) {
+            this(source, dryRun, partial, false, sourceRef);
+        }
+
+        public static Options upload(boolean dryRun, boolean partial, boolean createProducts) {
+            return new Options(ImportRun.Source.upload, dryRun, partial, createProducts, null);
         }
     }
 
@@ -159,6 +168,7 @@ public class UploadService {
         run.status = ImportRun.Status.receiving;
         run.dryRun = options.dryRun();
         run.partial = options.partial();
+        run.createProducts = options.createProducts();
         run.sourceRef = options.sourceRef();
         run.requestedBy = user;
         run.fileName = clientFileName == null ? null : Path.of(clientFileName).getFileName().toString();

@@ -22,11 +22,15 @@ import jp.systemgear.ec.testing.TestTokens;
  * catalog-service and auth-service's token endpoint at their HTTP boundary, on loopback, for
  * import-service's own tests: suppliers (one by one and the active list the drop-folder scan and the
  * schedules read) and compiled rules that tests register, and a record of every apply and undo call. The real services are exercised together in tests/stack (and the kill test).
+ * An apply asked with createProducts answers {@link #PRODUCTS_CREATED} products created.
  */
 public class FakeCatalog implements QuarkusTestResourceLifecycleManager {
 
-    public record Call(String what, long runId, boolean partial, String onBehalfOf, String authorization) {
+    public record Call(String what, long runId, boolean partial, String onBehalfOf, String authorization,
+            boolean createProducts) {
     }
+
+    public static final int PRODUCTS_CREATED = 2;
 
     public static final Map<String, String> SUPPLIERS = new ConcurrentHashMap<>();
     public static final Map<String, String> RULES = new ConcurrentHashMap<>();
@@ -96,8 +100,9 @@ public class FakeCatalog implements QuarkusTestResourceLifecycleManager {
     private static void answer(io.vertx.ext.web.RoutingContext ctx, String what) {
         long runId = Long.parseLong(ctx.pathParam("id"));
         String partial = ctx.request().getParam("partial");
+        boolean createProducts = "true".equals(ctx.request().getParam("createProducts"));
         CALLS.add(new Call(what, runId, "true".equals(partial), ctx.request().getParam("onBehalfOf"),
-                ctx.request().getHeader("Authorization")));
+                ctx.request().getHeader("Authorization"), createProducts));
         int status = "apply".equals(what) ? APPLY_STATUS.get() : 200;
         if (status != 200) {
             ctx.response().setStatusCode(status).putHeader("Content-Type", "application/problem+json")
@@ -107,6 +112,7 @@ public class FakeCatalog implements QuarkusTestResourceLifecycleManager {
         ctx.response().putHeader("Content-Type", "application/json").end(new JsonObject().put("runId", runId)
                 .put("supplierCode", "X").put("status", "undo".equals(what) ? "undone" : "applied")
                 .put("rowsStaged", 3).put("rowsMatched", 3).put("rowsChanged", 2).put("rowsUnchanged", 1)
+                .put("productsCreated", createProducts ? PRODUCTS_CREATED : 0)
                 .put("missingPolicy", Boolean.parseBoolean(partial) ? "KEEP" : "ZERO")
                 .put("appliedBy", ctx.request().getParam("onBehalfOf")).put("appliedAt", Instant.now().toString())
                 .put("alreadyApplied", false).encode());
