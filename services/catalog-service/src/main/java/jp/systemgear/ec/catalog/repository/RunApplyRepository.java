@@ -47,15 +47,7 @@ public class RunApplyRepository {
                         return existing(conn, runId).onItem().ifNull().failWith(() -> new ApiException(
                                 ErrorCode.NOT_FOUND, "Import run " + runId + " has no staged rows to apply"));
                     }
-                    if (run.size() > 1) {
-                        throw new ApiException(ErrorCode.BATCH_PROCESS_ERROR, "Import run " + runId
-                                + " has staged rows of several suppliers; it cannot be applied");
-                    }
                     Row meta = run.iterator().next();
-                    if (meta.getLong("dates") > 1) {
-                        throw new ApiException(ErrorCode.BATCH_PROCESS_ERROR, "Import run " + runId
-                                + " has staged rows of several import dates; it cannot be applied");
-                    }
                     return applyLocked(conn, runId, meta, user, partial, createProducts);
                 }));
     }
@@ -77,10 +69,10 @@ public class RunApplyRepository {
                     // The primary key makes "run N applied" happen once; a concurrent second call waits here
                     // for the first to commit and then finds nothing to insert.
                     return conn.preparedQuery("insert into catalog.applied_run (run_id, supplier_id, import_date, "
-                            + "rule_version, missing_policy, applied_by, rows_staged) values ($1, $2, $3, $4, $5, $6, $7) "
+                            + "rule_version, missing_policy, applied_by) values ($1, $2, $3, $4, $5, $6) "
                             + "on conflict (run_id) do nothing returning run_id")
                             .execute(Tuple.from(new Object[] { runId, supplierId, importDate,
-                                    meta.getInteger("rule_version"), policy, user, (int) (long) meta.getLong("rows_staged") }))
+                                    meta.getInteger("rule_version"), policy, user }))
                             .chain(inserted -> inserted.size() == 0 ? existing(conn, runId)
                                     : merge(conn, runId, supplierId, importDate, policy, createProducts));
                 });
@@ -91,8 +83,12 @@ public class RunApplyRepository {
         Tuple args = Tuple.of(runId, supplierId, importDate);
         // A run is a bulk set: hash joins. With statistics from before the load (a first import, a table
         // not yet analysed) the planner may pick nested loops over stock while the same statement inserts
-        // into it, which grows quadratically (a 100,000-row first import took minutes).
+        // into it, which grows quadratically (a 100,000-row first import took minutes). The memory lets the
+        // million-row hashes and the last-line-per-product sort stay off disk, for this transaction only.
         return conn.query("set local enable_nestloop = off").execute()
+                .chain(() -> conn.query("set local work_mem = '256MB'").execute())
+                // Shared with the other applies; a product or supplier delete takes it exclusively (V6).
+                .chain(() -> conn.query("select catalog.lock_stock_references(false)").execute())
                 .chain(() -> createProducts(conn, runId, createProducts))
                 .chain(() -> conn.preparedQuery(ApplySql.APPLY).execute(args)).map(RunApplyRepository::single)
                 .chain(applied -> {
@@ -101,10 +97,12 @@ public class RunApplyRepository {
                             .execute(Tuple.of(runId, supplierId, importDate, "DISCONTINUE".equals(policy)))
                             .map(rows -> single(rows).getLong("missing"));
             return missing.chain(missingCount -> conn.preparedQuery("update catalog.applied_run set rows_matched = $2, "
-                    + "rows_unknown_sku = $3, rows_changed = $4, rows_unchanged = $5, rows_missing = $6 where run_id = $1")
-                    .execute(Tuple.of(runId, applied.getLong("matched").intValue(), applied.getLong("unknown_sku").intValue(),
-                            applied.getLong("changed").intValue(),
-                            (int) (applied.getLong("matched") - applied.getLong("changed")), missingCount.intValue())));
+                    + "rows_unknown_sku = $3, rows_changed = $4, rows_unchanged = $5, rows_missing = $6, rows_staged = $7 "
+                    + "where run_id = $1")
+                    .execute(Tuple.from(new Object[] { runId, applied.getLong("matched").intValue(),
+                            applied.getLong("unknown_sku").intValue(), applied.getLong("changed").intValue(),
+                            (int) (applied.getLong("matched") - applied.getLong("changed")), missingCount.intValue(),
+                            applied.getLong("rows_staged").intValue() })));
         }).chain(() -> conn.preparedQuery(ApplySql.RECORD).execute(Tuple.of(runId)))
                 .map(rows -> record(single(rows), false));
     }

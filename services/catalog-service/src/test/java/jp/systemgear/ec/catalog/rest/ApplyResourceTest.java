@@ -320,6 +320,27 @@ class ApplyResourceTest {
     }
 
     @Test
+    void aProductWithStockOrStockHistoryCannotBeDeleted() throws SQLException {
+        String s = "DG" + tag;
+        String kept = "DEL-" + tag + "-1";
+        String free = "DEL-" + tag + "-2";
+        supplier(s, "KEEP", true, 10);
+        product(kept, null, "削除できない商品 " + tag);
+        product(free, null, "削除できる商品 " + tag);
+        long run = ImportSchemaFixture.newRun(s, 1);
+        ImportSchemaFixture.stage(run, 1, s, DAY1, "A-1", null, kept, "100", 3);
+        apply(run).statusCode(200).body("rowsChanged", equalTo(1));
+
+        given().auth().oauth2(TestTokens.operator()).when().delete("/products/" + kept).then().statusCode(409)
+                .body("code", equalTo("CONFLICT"));
+        undo(run).statusCode(200);
+        // The stock row is gone, its history stays and still names the product.
+        given().auth().oauth2(TestTokens.operator()).when().delete("/products/" + kept).then().statusCode(409);
+        given().auth().oauth2(TestTokens.operator()).when().delete("/products/" + free).then().statusCode(204);
+        given().auth().oauth2(TestTokens.viewer()).when().get("/products/" + kept).then().statusCode(200);
+    }
+
+    @Test
     void unknownRunsAndRolesAreRefused() {
         apply(987654321L).statusCode(404).body("code", equalTo("NOT_FOUND"));
         undo(987654321L).statusCode(404);

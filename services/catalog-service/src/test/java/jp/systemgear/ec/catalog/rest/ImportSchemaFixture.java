@@ -64,24 +64,27 @@ final class ImportSchemaFixture {
     }
 
     /**
-     * A staged row with the item's name as the file gave it: raw values are kept in import-service's order
-     * (code, JAN, name, stock, cost), and the view reads the name from them.
+     * A staged row with the item's name as the file gave it (import-service keeps the raw cells beside the
+     * mapped values; the view reads the name from them).
      */
     static void stage(long runId, int line, String supplierCode, LocalDate importDate, String itemCode, String jan,
             String name, String sku, String unitCost, Integer quantity) throws SQLException {
         try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(
                 "insert into import.chukan_file_tanka (run_id, line_no, supplier_code, import_date, supplier_item_code, "
-                        + "jan, raw_values, mapped_sku, unit_cost, quantity) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                        + "jan, item_name, stock_text, cost_text, mapped_sku, unit_cost, quantity) "
+                        + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setLong(1, runId);
             ps.setInt(2, line);
             ps.setString(3, supplierCode);
             ps.setObject(4, importDate);
             ps.setString(5, itemCode);
             ps.setString(6, jan);
-            ps.setArray(7, c.createArrayOf("text", new String[] { itemCode, jan, name, String.valueOf(quantity), unitCost }));
-            ps.setString(8, sku);
-            ps.setBigDecimal(9, unitCost == null ? null : new BigDecimal(unitCost));
-            ps.setObject(10, quantity);
+            ps.setString(7, name);
+            ps.setString(8, quantity == null ? null : String.valueOf(quantity));
+            ps.setString(9, unitCost);
+            ps.setString(10, sku);
+            ps.setBigDecimal(11, unitCost == null ? null : new BigDecimal(unitCost));
+            ps.setObject(12, quantity);
             ps.executeUpdate();
         }
     }

@@ -33,6 +33,9 @@ public final class DelimitedRecordReader implements RecordReader {
     private final StringBuilder pushback = new StringBuilder();
     private int pushbackPos;
     private int peeked = NONE;
+    private final char[] buffer = new char[16 * 1024];
+    private int bufferPos;
+    private int bufferLength;
     private long line = 1;
     private boolean eof;
 
@@ -200,11 +203,18 @@ public final class DelimitedRecordReader implements RecordReader {
         if (eof) {
             return -1;
         }
-        int c = in.read();
-        if (c < 0) {
-            eof = true;
+        if (bufferPos == bufferLength) {
+            // A block at a time: a call per character into the (synchronised) decoding reader cost more
+            // than the parsing itself.
+            int n = in.read(buffer, 0, buffer.length);
+            if (n <= 0) {
+                eof = true;
+                return -1;
+            }
+            bufferPos = 0;
+            bufferLength = n;
         }
-        return c;
+        return buffer[bufferPos++];
     }
 
     private int peek() throws IOException {

@@ -34,14 +34,17 @@ public class RunDetailQueries {
     }
 
     public Uni<List<StagedRow>> staged(long runId, long afterLine, int limit) {
-        return pool.preparedQuery("select line_no, supplier_item_code, jan, raw_values, mapped_sku, unit_cost, quantity "
-                + "from import.chukan_file_tanka where run_id = $1 and line_no > $2 order by line_no limit $3")
+        return pool.preparedQuery("select line_no, supplier_item_code, jan, item_name, stock_text, cost_text, mapped_sku, "
+                + "unit_cost, quantity from import.chukan_file_tanka where run_id = $1 and line_no > $2 order by line_no "
+                + "limit $3")
                 .execute(Tuple.of(runId, afterLine, limit)).map(rows -> {
                     List<StagedRow> out = new ArrayList<>();
                     for (Row r : rows) {
-                        String[] raw = r.getArrayOfStrings("raw_values");
+                        // The raw cells in the profile's field order: code, JAN, name, stock, cost.
+                        List<String> raw = java.util.Arrays.asList(r.getString("supplier_item_code"), r.getString("jan"),
+                                r.getString("item_name"), r.getString("stock_text"), r.getString("cost_text"));
                         out.add(new StagedRow(r.getLong("line_no"), r.getString("supplier_item_code"), r.getString("jan"),
-                                raw == null ? List.of() : java.util.Arrays.asList(raw), r.getString("mapped_sku"),
+                                raw, r.getString("mapped_sku"),
                                 r.getBigDecimal("unit_cost"), r.getInteger("quantity")));
                     }
                     return out;

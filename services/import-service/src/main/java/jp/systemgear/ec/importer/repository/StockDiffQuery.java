@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -111,8 +112,60 @@ public final class StockDiffQuery {
         }
     }
 
-    /** Counts: new, changed, unchanged, missing, missingInStock, zeroed, costJumps, currentInStock. */
+    /** Whether the supplier has any stock row now (through the same view as the pairing). */
+    private static final String HAS_STOCK = "select exists (select 1 from catalog.stock_export_v1 where supplier_code = ?)";
+
+    /** The distinct SKUs of a run: every one is new while the supplier has no stock. */
+    private static final String DISTINCT_SKUS = "select count(*) from (select mapped_sku from import.chukan_file_tanka "
+            + "where run_id = ? and mapped_sku is not null group by mapped_sku) d";
+
+    /**
+     * Counts: new, changed, unchanged, missing, missingInStock, zeroed, costJumps, currentInStock. In one
+     * transaction of its own with the settings of a bulk statement: hash joins (nested loops over a
+     * million rows are what a stale estimate picks) and the memory to keep a million-row sort and hash off
+     * disk. While the supplier has no stock at all (a first import), every SKU of the file is new and every
+     * other count is zero, which only needs the SKUs counted.
+     */
     public static Map<String, Long> counts(Connection c, long runId, String supplierCode, BigDecimal costChangePercent)
+            throws SQLException {
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false);
+        try (Statement settings = c.createStatement()) {
+            settings.execute("set local enable_nestloop = off");
+            settings.execute("set local work_mem = '256MB'");
+            Map<String, Long> diff = hasStock(c, supplierCode) ? paired(c, runId, supplierCode, costChangePercent)
+                    : allNew(c, runId);
+            c.commit();
+            return diff;
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(autoCommit);
+        }
+    }
+
+    private static boolean hasStock(Connection c, String supplierCode) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(HAS_STOCK)) {
+            st.setString(1, supplierCode);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        }
+    }
+
+    private static Map<String, Long> allNew(Connection c, long runId) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(DISTINCT_SKUS)) {
+            st.setLong(1, runId);
+            try (ResultSet rs = st.executeQuery()) {
+                rs.next();
+                return diff(rs.getLong(1), 0, 0, 0, 0, 0, 0, 0);
+            }
+        }
+    }
+
+    private static Map<String, Long> paired(Connection c, long runId, String supplierCode, BigDecimal costChangePercent)
             throws SQLException {
         try (PreparedStatement st = c.prepareStatement(COUNTS)) {
             st.setLong(1, runId);
@@ -120,18 +173,25 @@ public final class StockDiffQuery {
             st.setBigDecimal(3, costChangePercent == null ? new BigDecimal("1000000000") : costChangePercent);
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();
-                Map<String, Long> diff = new LinkedHashMap<>();
-                diff.put("new", rs.getLong("new_rows"));
-                diff.put("changed", rs.getLong("changed"));
-                diff.put("unchanged", rs.getLong("unchanged"));
-                diff.put("missing", rs.getLong("missing"));
-                diff.put("missingInStock", rs.getLong("missing_in_stock"));
-                diff.put("zeroed", rs.getLong("zeroed"));
-                diff.put("costJumps", rs.getLong("cost_jumps"));
-                diff.put("currentInStock", rs.getLong("current_in_stock"));
-                return diff;
+                return diff(rs.getLong("new_rows"), rs.getLong("changed"), rs.getLong("unchanged"), rs.getLong("missing"),
+                        rs.getLong("missing_in_stock"), rs.getLong("zeroed"), rs.getLong("cost_jumps"),
+                        rs.getLong("current_in_stock"));
             }
         }
+    }
+
+    private static Map<String, Long> diff(long newRows, long changed, long unchanged, long missing, long missingInStock,
+            long zeroed, long costJumps, long currentInStock) {
+        Map<String, Long> diff = new LinkedHashMap<>();
+        diff.put("new", newRows);
+        diff.put("changed", changed);
+        diff.put("unchanged", unchanged);
+        diff.put("missing", missing);
+        diff.put("missingInStock", missingInStock);
+        diff.put("zeroed", zeroed);
+        diff.put("costJumps", costJumps);
+        diff.put("currentInStock", currentInStock);
+        return diff;
     }
 
     /** The rows of one kind after {@code $3} (SKU, byte order), at most {@code $4}; run {@code $1}, supplier {@code $2}. */

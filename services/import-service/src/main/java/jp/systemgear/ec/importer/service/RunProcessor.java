@@ -159,16 +159,15 @@ public class RunProcessor {
                     }
                     RowResult result = current.rules().apply(new SupplierRow(row.code(), jan, row.name(), row.stock(),
                             row.cost()));
-                    String[] raw = { row.code(), row.jan(), row.name(), row.stock(), row.cost() };
                     switch (result.outcome()) {
                         case MAPPED -> {
-                            rows.staged(claim.runId(), row.line(), claim.supplierCode(), importDate, row.code(), jan, raw,
-                                    result.sku(), result.unitCost(), result.quantity());
+                            rows.staged(claim.runId(), row.line(), claim.supplierCode(), importDate, row.code(), jan,
+                                    row.name(), row.stock(), row.cost(), result.sku(), result.unitCost(), result.quantity());
                             staged++;
                         }
                         case UNMATCHED -> {
-                            rows.staged(claim.runId(), row.line(), claim.supplierCode(), importDate, row.code(), jan, raw,
-                                    null, null, null);
+                            rows.staged(claim.runId(), row.line(), claim.supplierCode(), importDate, row.code(), jan,
+                                    row.name(), row.stock(), row.cost(), null, null, null);
                             staged++;
                             unmatched++;
                         }

@@ -78,8 +78,8 @@ class MaintenanceJobsTest {
             recent = run(s, "'committed', now() - interval '2 days'");
             open = run(s, "'held', null");
             for (long id : List.of(old, recent, open)) {
-                s.execute("insert into import.chukan_file_tanka (run_id, line_no, supplier_code, import_date, raw_values) "
-                        + "values (" + id + ", 2, 'RET', current_date, array['000123','○'])");
+                s.execute("insert into import.chukan_file_tanka (run_id, line_no, supplier_code, import_date, "
+                        + "supplier_item_code, stock_text) values (" + id + ", 2, 'RET', current_date, '000123', '○')");
             }
         }
         Instant fire = Instant.now().truncatedTo(ChronoUnit.SECONDS).plus(Duration.ofDays(3651));
