@@ -39,6 +39,10 @@ PSQL=(psql -q -X -v ON_ERROR_STOP=1 -h 127.0.0.1 -p $PG_PORT -U postgres system_
 
 echo "== machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 start_local_postgres "$STATE/pg" $PG_PORT "$STATE/pg.log"
+# A server configured for bulk loads, for the floor and the import alike: the default max_wal_size (1GB)
+# checkpoints every few seconds while a million rows are written, and every page touched after a
+# checkpoint is written to the WAL whole again.
+"${PSQL[@]}" -c "alter system set max_wal_size = '${BENCH_MAX_WAL_SIZE:-8GB}'" -c "select pg_reload_conf()" >/dev/null
 if [[ -n "${BENCH_EXPLAIN:-}" ]]; then
   # Diagnosis: every statement over BENCH_EXPLAIN (e.g. 500ms) logs its plan with row counts to pg.log.
   "${PSQL[@]}" -c "load 'auto_explain'" -c "alter system set session_preload_libraries = 'auto_explain'" \

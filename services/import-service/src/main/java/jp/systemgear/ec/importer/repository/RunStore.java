@@ -208,7 +208,7 @@ public class RunStore {
     public void recordParse(Connection c, Claim claim, ParseCounts counts) throws SQLException {
         try (PreparedStatement st = c.prepareStatement("update import.import_run set rows_total = ?, rows_staged = ?, "
                 + "rows_error = ?, rows_unmatched = ?, rows_excluded = ?, rule_version = ?, detected_encoding = ?, "
-                + "headers = ? where id = ? and claim_token = ?")) {
+                + "headers = ?, skus_unique = ? where id = ? and claim_token = ?")) {
             st.setLong(1, counts.rowsRead());
             st.setLong(2, counts.rowsStaged());
             st.setLong(3, counts.rowsError());
@@ -217,16 +217,18 @@ public class RunStore {
             st.setInt(6, counts.ruleVersion());
             st.setString(7, counts.detectedEncoding());
             st.setArray(8, c.createArrayOf("text", counts.headers().toArray()));
-            st.setLong(9, claim.runId());
-            st.setObject(10, claim.token());
+            st.setBoolean(9, counts.skusUnique());
+            st.setLong(10, claim.runId());
+            st.setObject(11, claim.token());
             if (st.executeUpdate() != 1) {
                 throw new LostClaimException(claim.runId());
             }
         }
     }
 
+    /** {@code skusUnique}: every mapped SKU was on one row only (see import_run.skus_unique). */
     public record ParseCounts(long rowsRead, long rowsStaged, long rowsError, long rowsUnmatched, long rowsExcluded,
-            int ruleVersion, String detectedEncoding, List<String> headers) {
+            int ruleVersion, String detectedEncoding, List<String> headers, boolean skusUnique) {
     }
 
     /** Held for a person (guard) or waiting as a dry run: no heartbeat, nobody holds it. */

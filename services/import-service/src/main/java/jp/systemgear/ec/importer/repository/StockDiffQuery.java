@@ -41,11 +41,21 @@ public final class StockDiffQuery {
      * {@code ?} for JDBC, {@code $1} for the reactive client.
      */
     static String pairs(String runParam, String supplierParam) {
+        return pairs(runParam, supplierParam, false);
+    }
+
+    /**
+     * {@code skusUnique}: the run's SKUs are known to be on one row each (import_run.skus_unique), so its
+     * rows are paired as they are, without the sort that keeps the last line per SKU.
+     */
+    static String pairs(String runParam, String supplierParam, boolean skusUnique) {
+        String staged = skusUnique
+                ? "select mapped_sku as sku, quantity, unit_cost from import.chukan_file_tanka where run_id = "
+                        + runParam + " and mapped_sku is not null"
+                : "select distinct on (mapped_sku) mapped_sku as sku, quantity, unit_cost from import.chukan_file_tanka "
+                        + "where run_id = " + runParam + " and mapped_sku is not null order by mapped_sku, line_no desc";
         return """
-                with staged as (
-                    select distinct on (mapped_sku) mapped_sku as sku, quantity, unit_cost
-                      from import.chukan_file_tanka where run_id = %s and mapped_sku is not null
-                     order by mapped_sku, line_no desc),
+                with staged as (%s),
                 cur as (
                     select sku, quantity, unit_cost, discontinued
                       from catalog.stock_export_v1 where supplier_code = %s),
@@ -56,22 +66,28 @@ public final class StockDiffQuery {
                            or (s.unit_cost is not null and s.unit_cost is distinct from c.unit_cost)
                            or coalesce(c.discontinued, false) as differs
                       from staged s full join cur c on c.sku = s.sku)
-                """.formatted(runParam, supplierParam);
+                """.formatted(staged, supplierParam);
     }
 
-    private static final String COUNTS = pairs("?", "?") + """
-            select count(*) filter (where %s) as new_rows,
-                   count(*) filter (where %s) as changed,
-                   count(*) filter (where %s) as unchanged,
-                   count(*) filter (where %s) as missing,
-                   count(*) filter (where not in_file and c_qty > 0) as missing_in_stock,
-                   count(*) filter (where %s) as zeroed,
-                   count(*) filter (where s_cost is not null and c_cost > 0
-                                      and abs(s_cost - c_cost) * 100 > ? * c_cost) as cost_jumps,
-                   count(*) filter (where c_qty > 0) as current_in_stock
-              from pair
-            """.formatted(Kind.NEW.condition, Kind.CHANGED.condition, Kind.UNCHANGED.condition,
-            Kind.MISSING.condition, Kind.ZEROED.condition);
+    private static String counts(boolean skusUnique) {
+        return pairs("?", "?", skusUnique) + """
+                select count(*) filter (where %s) as new_rows,
+                       count(*) filter (where %s) as changed,
+                       count(*) filter (where %s) as unchanged,
+                       count(*) filter (where %s) as missing,
+                       count(*) filter (where not in_file and c_qty > 0) as missing_in_stock,
+                       count(*) filter (where %s) as zeroed,
+                       count(*) filter (where s_cost is not null and c_cost > 0
+                                          and abs(s_cost - c_cost) * 100 > ? * c_cost) as cost_jumps,
+                       count(*) filter (where c_qty > 0) as current_in_stock
+                  from pair
+                """.formatted(Kind.NEW.condition, Kind.CHANGED.condition, Kind.UNCHANGED.condition,
+                Kind.MISSING.condition, Kind.ZEROED.condition);
+    }
+
+    private static final String COUNTS = counts(false);
+    private static final String COUNTS_UNIQUE_SKUS = counts(true);
+
 
     /**
      * The products a run with create_products would have catalog create: distinct staged SKUs with a named
@@ -90,12 +106,12 @@ public final class StockDiffQuery {
             """;
 
     /**
-     * {@link #counts(Connection, long, String, BigDecimal)}, plus {@code productsToCreate} when the run
+     * {@link #counts(Connection, long, String, BigDecimal, Long)}, plus {@code productsToCreate} when the run
      * creates products (a second statement: runs without the option do not pay for it).
      */
     public static Map<String, Long> counts(Connection c, long runId, String supplierCode, BigDecimal costChangePercent,
-            boolean createProducts) throws SQLException {
-        Map<String, Long> diff = counts(c, runId, supplierCode, costChangePercent);
+            Long uniqueSkus, boolean createProducts) throws SQLException {
+        Map<String, Long> diff = counts(c, runId, supplierCode, costChangePercent, uniqueSkus);
         if (createProducts) {
             diff.put("productsToCreate", productsToCreate(c, runId));
         }
@@ -125,16 +141,23 @@ public final class StockDiffQuery {
      * million rows are what a stale estimate picks) and the memory to keep a million-row sort and hash off
      * disk. While the supplier has no stock at all (a first import), every SKU of the file is new and every
      * other count is zero, which only needs the SKUs counted.
+     *
+     * @param uniqueSkus the run's mapped rows when each SKU is known to be on one row only (import_run.skus_unique):
+     *                   then that is the SKU count, and the pairing needs no sort; null when not known
      */
-    public static Map<String, Long> counts(Connection c, long runId, String supplierCode, BigDecimal costChangePercent)
-            throws SQLException {
+    public static Map<String, Long> counts(Connection c, long runId, String supplierCode, BigDecimal costChangePercent,
+            Long uniqueSkus) throws SQLException {
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
         try (Statement settings = c.createStatement()) {
             settings.execute("set local enable_nestloop = off");
             settings.execute("set local work_mem = '256MB'");
-            Map<String, Long> diff = hasStock(c, supplierCode) ? paired(c, runId, supplierCode, costChangePercent)
-                    : allNew(c, runId);
+            Map<String, Long> diff;
+            if (hasStock(c, supplierCode)) {
+                diff = paired(c, runId, supplierCode, costChangePercent, uniqueSkus != null);
+            } else {
+                diff = diff(uniqueSkus != null ? uniqueSkus : distinctSkus(c, runId), 0, 0, 0, 0, 0, 0, 0);
+            }
             c.commit();
             return diff;
         } catch (SQLException | RuntimeException e) {
@@ -155,19 +178,19 @@ public final class StockDiffQuery {
         }
     }
 
-    private static Map<String, Long> allNew(Connection c, long runId) throws SQLException {
+    private static long distinctSkus(Connection c, long runId) throws SQLException {
         try (PreparedStatement st = c.prepareStatement(DISTINCT_SKUS)) {
             st.setLong(1, runId);
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();
-                return diff(rs.getLong(1), 0, 0, 0, 0, 0, 0, 0);
+                return rs.getLong(1);
             }
         }
     }
 
-    private static Map<String, Long> paired(Connection c, long runId, String supplierCode, BigDecimal costChangePercent)
-            throws SQLException {
-        try (PreparedStatement st = c.prepareStatement(COUNTS)) {
+    private static Map<String, Long> paired(Connection c, long runId, String supplierCode, BigDecimal costChangePercent,
+            boolean skusUnique) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(skusUnique ? COUNTS_UNIQUE_SKUS : COUNTS)) {
             st.setLong(1, runId);
             st.setString(2, supplierCode);
             st.setBigDecimal(3, costChangePercent == null ? new BigDecimal("1000000000") : costChangePercent);

@@ -137,6 +137,7 @@ public class RunProcessor {
             long staged = 0;
             long unmatched = 0;
             long excluded = 0;
+            SkuUniqueness skus = new SkuUniqueness();
             try (SupplierFileReader reader = SupplierFileReader.open(file, supplier.profile());
                     StagingCopy rows = StagingCopy.open(c, StagingCopy.STAGED);
                     StagingCopy errors = StagingCopy.spill(spill)) {
@@ -163,6 +164,7 @@ public class RunProcessor {
                         case MAPPED -> {
                             rows.staged(claim.runId(), row.line(), claim.supplierCode(), importDate, row.code(), jan,
                                     row.name(), row.stock(), row.cost(), result.sku(), result.unitCost(), result.quantity());
+                            skus.add(result.sku());
                             staged++;
                         }
                         case UNMATCHED -> {
@@ -182,7 +184,7 @@ public class RunProcessor {
                 errors.finish();
                 counts = new ParseCounts(live.rowsRead, staged, live.rowsError, unmatched, excluded, current.version(),
                         reader.detectedEncoding() == null ? null : reader.detectedEncoding().label(),
-                        reader.headers() == null ? List.of() : reader.headers());
+                        reader.headers() == null ? List.of() : reader.headers(), skus.unique());
             } catch (UnreadableFileException | NoSuchFileException e) {
                 c.rollback();
                 throw new ApiException(ErrorCode.BATCH_PROCESS_ERROR, "The file cannot be read: " + e.getMessage());
@@ -232,15 +234,18 @@ public class RunProcessor {
         Map<String, Long> diff;
         long staged;
         try (Connection c = store.connection()) {
-            diff = StockDiffQuery.counts(c, claim.runId(), claim.supplierCode(), thresholds.maxCostChangePercent(),
-                    claim.createProducts());
-            try (PreparedStatement st = c.prepareStatement("select rows_staged from import.import_run where id = ?")) {
+            Long uniqueSkus;
+            try (PreparedStatement st = c.prepareStatement("select rows_staged, rows_staged - rows_unmatched, skus_unique "
+                    + "from import.import_run where id = ?")) {
                 st.setLong(1, claim.runId());
                 try (var rs = st.executeQuery()) {
                     rs.next();
                     staged = rs.getLong(1);
+                    uniqueSkus = rs.getBoolean(3) ? rs.getLong(2) : null;
                 }
             }
+            diff = StockDiffQuery.counts(c, claim.runId(), claim.supplierCode(), thresholds.maxCostChangePercent(),
+                    uniqueSkus, claim.createProducts());
         }
         long last = store.lastCommittedRows(claim.supplierCode());
         List<String> reasons = SanityGuardCheck.reasons(thresholds, claim.partial(), staged, last, diff,

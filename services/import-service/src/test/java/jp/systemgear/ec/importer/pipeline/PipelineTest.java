@@ -9,6 +9,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.Charset;
@@ -203,6 +204,42 @@ class PipelineTest {
         given().auth().oauth2(TestTokens.operator()).when().post("/runs/" + discarded + "/reject").then()
                 .statusCode(200).body("status", equalTo("rejected"));
         given().auth().oauth2(TestTokens.viewer()).when().get("/runs/" + discarded + "/rows").then().body("$", hasSize(0));
+    }
+
+    @Test
+    void aSkuOnSeveralLinesIsCountedOnceAndItsLastLineDecides() throws SQLException {
+        String supplier = supplier("KEEP");
+        String twice = "商品コード,商品名,JAN,在庫,単価\n000123,一回目,,○,100\n000124,緑茶,,○,100\n000123,二回目,,×,100\n";
+        // No stock yet: every SKU is new, the repeated one once.
+        int first = upload(supplier, sjis(twice), "?dryRun=true");
+        assertEquals("staged", awaitStatus(first, "staged", "failed"));
+        run(first).body("diff.new", equalTo(2)).body("diff.changed", equalTo(0));
+        assertFalse(skusUnique(first));
+        given().auth().oauth2(TestTokens.operator()).when().post("/runs/" + first + "/reject").then().statusCode(200);
+
+        // With stock: the last line of SG-123 (×, 0) equals the stock row, its first line (○, 10) would not.
+        stock(supplier, "SG-123", 0, "110");
+        stock(supplier, "SG-124", 10, "110");
+        int second = upload(supplier, sjis(twice + "000125,ほうじ茶,,△,100\n"), "?dryRun=true");
+        assertEquals("staged", awaitStatus(second, "staged", "failed"));
+        run(second).body("diff.new", equalTo(1)).body("diff.unchanged", equalTo(2)).body("diff.changed", equalTo(0));
+        assertFalse(skusUnique(second));
+        given().auth().oauth2(TestTokens.operator()).when().post("/runs/" + second + "/reject").then().statusCode(200);
+
+        // The same files without the repeat are known to have unique SKUs, and count the same way.
+        String once = "商品コード,商品名,JAN,在庫,単価\n000124,緑茶,,○,100\n000123,二回目,,×,100\n000125,ほうじ茶,,△,100\n";
+        int third = upload(supplier, sjis(once), "?dryRun=true");
+        assertEquals("staged", awaitStatus(third, "staged", "failed"));
+        run(third).body("diff.new", equalTo(1)).body("diff.unchanged", equalTo(2)).body("diff.changed", equalTo(0));
+        assertTrue(skusUnique(third));
+    }
+
+    private static boolean skusUnique(int run) throws SQLException {
+        try (Connection c = TestApplicationDatabase.connect(); Statement st = c.createStatement();
+                ResultSet rs = st.executeQuery("select skus_unique from import.import_run where id = " + run)) {
+            rs.next();
+            return rs.getBoolean(1);
+        }
     }
 
     @Test
