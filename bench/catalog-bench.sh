@@ -26,7 +26,8 @@ command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2
   || { echo "build first: ./mvnw -pl tools/local-postgres package" >&2; exit 1; }
 
 echo "== (a) rule application, $ROWS synthetic rows ($(nproc) cores)"
-java -Xmx1g -cp "$MODULE/target/classes:$MODULE/target/test-classes" \
+# The rule engine lives in mapping-rules (shared with import-service): its classes come with the app's libs.
+java -Xmx1g -cp "$MODULE/target/classes:$MODULE/target/test-classes:$MODULE/target/quarkus-app/lib/main/*" \
   jp.systemgear.ec.catalog.bench.RuleEngineBench "$ROWS" 5
 
 echo "== (b) stock lookup by SKU with wrk, $DURATION, loopback"
