@@ -119,8 +119,13 @@ public final class StockDiffQuery {
     }
 
     static long productsToCreate(Connection c, long runId) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement(PRODUCTS_TO_CREATE)) {
-            st.setLong(1, runId);
+        return count(c, PRODUCTS_TO_CREATE, runId);
+    }
+
+    /** A one-number query with one parameter. */
+    private static long count(Connection c, String sql, Object param) throws SQLException {
+        try (PreparedStatement st = c.prepareStatement(sql)) {
+            st.setObject(1, param);
             try (ResultSet rs = st.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -128,8 +133,9 @@ public final class StockDiffQuery {
         }
     }
 
-    /** Whether the supplier has any stock row now (through the same view as the pairing). */
-    private static final String HAS_STOCK = "select exists (select 1 from catalog.stock_export_v1 where supplier_code = ?)";
+    /** 1 when the supplier has any stock row now (through the same view as the pairing), else 0. */
+    private static final String HAS_STOCK = "select count(*) from (select 1 from catalog.stock_export_v1 "
+            + "where supplier_code = ? limit 1) s";
 
     /** The distinct SKUs of a run: every one is new while the supplier has no stock. */
     private static final String DISTINCT_SKUS = "select count(*) from (select mapped_sku from import.chukan_file_tanka "
@@ -153,10 +159,10 @@ public final class StockDiffQuery {
             settings.execute("set local enable_nestloop = off");
             settings.execute("set local work_mem = '256MB'");
             Map<String, Long> diff;
-            if (hasStock(c, supplierCode)) {
+            if (count(c, HAS_STOCK, supplierCode) > 0) {
                 diff = paired(c, runId, supplierCode, costChangePercent, uniqueSkus != null);
             } else {
-                diff = diff(uniqueSkus != null ? uniqueSkus : distinctSkus(c, runId), 0, 0, 0, 0, 0, 0, 0);
+                diff = diff(uniqueSkus != null ? uniqueSkus : count(c, DISTINCT_SKUS, runId), 0, 0, 0, 0, 0, 0, 0);
             }
             c.commit();
             return diff;
@@ -165,26 +171,6 @@ public final class StockDiffQuery {
             throw e;
         } finally {
             c.setAutoCommit(autoCommit);
-        }
-    }
-
-    private static boolean hasStock(Connection c, String supplierCode) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement(HAS_STOCK)) {
-            st.setString(1, supplierCode);
-            try (ResultSet rs = st.executeQuery()) {
-                rs.next();
-                return rs.getBoolean(1);
-            }
-        }
-    }
-
-    private static long distinctSkus(Connection c, long runId) throws SQLException {
-        try (PreparedStatement st = c.prepareStatement(DISTINCT_SKUS)) {
-            st.setLong(1, runId);
-            try (ResultSet rs = st.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
         }
     }
 
