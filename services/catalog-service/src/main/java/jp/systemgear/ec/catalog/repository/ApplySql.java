@@ -15,7 +15,7 @@ final class ApplySql {
      * as the view's contract says), from its first row alone; APPLY counts the rows.
      */
     static final String RUN = """
-            select supplier_code, import_date, rule_version
+            select supplier_code, import_date, rule_version, skus_unique
             from import.staged_row_v1 where run_id = $1 order by line_no limit 1""";
 
     /**
@@ -58,17 +58,30 @@ final class ApplySql {
      * row, and nothing else writes this supplier's stock meanwhile (the caller holds the supplier's row
      * lock, as undo does).
      */
-    static final String APPLY = """
+    static final String APPLY = apply("""
+                select distinct on (product_id) product_id, quantity, unit_cost
+                from staged
+                where product_id is not null
+                order by product_id, line_no desc""");
+
+    /**
+     * {@link #APPLY} for a run whose SKUs are each on one row (the view's {@code skus_unique}, which
+     * import-service sets only when that is certain): every row is the last of its SKU, so no sort.
+     */
+    static final String APPLY_SKUS_UNIQUE = apply("""
+                select product_id, quantity, unit_cost
+                from staged
+                where product_id is not null""");
+
+    private static String apply(String incoming) {
+        return """
             with staged as materialized (
                 select s.line_no, s.sku, s.quantity, s.unit_cost, p.id as product_id
                 from import.staged_row_v1 s
                 left join catalog.product p on p.sku = s.sku
                 where s.run_id = $1
             ), incoming as (
-                select distinct on (product_id) product_id, quantity, unit_cost
-                from staged
-                where product_id is not null
-                order by product_id, line_no desc
+            %s
             ), changed as (
                 select i.product_id,
                        greatest(coalesce(i.quantity, c.quantity, 0), 0) as new_quantity,
@@ -110,7 +123,8 @@ final class ApplySql {
                    (select count(*) from incoming) as matched,
                    (select count(*) from inserted) + (select count(*) from updated) as changed,
                    (select count(*) from history) as history_rows
-              from staged""";
+              from staged""".formatted(incoming);
+    }
 
     /**
      * The missing-items policy: this supplier's stock rows for products the run did not list go to zero

@@ -74,12 +74,13 @@ public class RunApplyRepository {
                             .execute(Tuple.from(new Object[] { runId, supplierId, importDate,
                                     meta.getInteger("rule_version"), policy, user }))
                             .chain(inserted -> inserted.size() == 0 ? existing(conn, runId)
-                                    : merge(conn, runId, supplierId, importDate, policy, createProducts));
+                                    : merge(conn, runId, supplierId, importDate, policy, createProducts,
+                                            meta.getBoolean("skus_unique")));
                 });
     }
 
     private Uni<AppliedRunView> merge(SqlConnection conn, long runId, long supplierId, LocalDate importDate,
-            String policy, boolean createProducts) {
+            String policy, boolean createProducts, boolean skusUnique) {
         Tuple args = Tuple.of(runId, supplierId, importDate);
         // A run is a bulk set: hash joins. With statistics from before the load (a first import, a table
         // not yet analysed) the planner may pick nested loops over stock while the same statement inserts
@@ -90,7 +91,8 @@ public class RunApplyRepository {
                 // Shared with the other applies; a product or supplier delete takes it exclusively (V6).
                 .chain(() -> conn.query("select catalog.lock_stock_references(false)").execute())
                 .chain(() -> createProducts(conn, runId, createProducts))
-                .chain(() -> conn.preparedQuery(ApplySql.APPLY).execute(args)).map(RunApplyRepository::single)
+                .chain(() -> conn.preparedQuery(skusUnique ? ApplySql.APPLY_SKUS_UNIQUE : ApplySql.APPLY).execute(args))
+                .map(RunApplyRepository::single)
                 .chain(applied -> {
             Uni<Long> missing = "KEEP".equals(policy) ? Uni.createFrom().item(0L)
                     : conn.preparedQuery(ApplySql.MISSING)

@@ -320,6 +320,33 @@ class ApplyResourceTest {
     }
 
     @Test
+    void aRunKnownToHaveUniqueSkusIsAppliedTheSameWithoutItsSort() throws SQLException {
+        String s = "UQ" + tag;
+        String p1 = "00" + tag + "-1";
+        String p2 = "00" + tag + "-2";
+        supplier(s, "KEEP", true, 10);
+        product(p1, null, "煎茶 一番摘み " + tag);
+        product(p2, null, "ﾀｵﾙ 大 " + tag);
+        long run = ImportSchemaFixture.newRun(s, 1);
+        ImportSchemaFixture.stage(run, 1, s, DAY1, "A-1", null, p1, "100", 3);
+        ImportSchemaFixture.stage(run, 2, s, DAY1, "A-2", null, p2, "200", 4);
+        ImportSchemaFixture.stage(run, 3, s, DAY1, "A-3", null, "NO-SUCH-" + tag, "300", 5);
+        ImportSchemaFixture.stage(run, 4, s, DAY1, "ZZ", null, null, null, null);
+        ImportSchemaFixture.markSkusUnique(run);
+        apply(run).statusCode(200).body("rowsStaged", equalTo(4)).body("rowsMatched", equalTo(2))
+                .body("rowsUnknownSku", equalTo(1)).body("rowsChanged", equalTo(2)).body("rowsUnchanged", equalTo(0));
+        availability(p1).body("totalQuantity", equalTo(3)).body("bestUnitCost", equalTo(100));
+
+        long again = ImportSchemaFixture.newRun(s, 1);
+        ImportSchemaFixture.stage(again, 1, s, DAY2, "A-1", null, p1, "100", 3);
+        ImportSchemaFixture.stage(again, 2, s, DAY2, "A-2", null, p2, "250", 4);
+        ImportSchemaFixture.markSkusUnique(again);
+        apply(again).statusCode(200).body("rowsChanged", equalTo(1)).body("rowsUnchanged", equalTo(1));
+        availability(p2).body("bestUnitCost", equalTo(250)).body("suppliers[0].runId", equalTo((int) again));
+        assertEquals(1, historyRows(again));
+    }
+
+    @Test
     void aProductWithStockOrStockHistoryCannotBeDeleted() throws SQLException {
         String s = "DG" + tag;
         String kept = "DEL-" + tag + "-1";

@@ -58,6 +58,15 @@ final class ImportSchemaFixture {
         }
     }
 
+    /** What import-service records when the parse saw every SKU of the run on one row only. */
+    static void markSkusUnique(long runId) throws SQLException {
+        try (Connection c = connect(); PreparedStatement ps = c.prepareStatement(
+                "update import.import_run set skus_unique = true where id = ?")) {
+            ps.setLong(1, runId);
+            ps.executeUpdate();
+        }
+    }
+
     static void stage(long runId, int line, String supplierCode, LocalDate importDate, String itemCode, String jan,
             String sku, String unitCost, Integer quantity) throws SQLException {
         stage(runId, line, supplierCode, importDate, itemCode, jan, null, sku, unitCost, quantity);
