@@ -246,9 +246,26 @@ class MetricsExistTest {
         return response.body();
     }
 
-    static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
+    private static final java.util.Set<Integer> HANDED_OUT = new java.util.HashSet<>();
+
+    /**
+     * A free loopback port below the kernel's ephemeral range (32768 and up on Linux). A port the kernel
+     * hands out (bind to 0) is from that range, and between choosing it and a service binding it, any
+     * outgoing connection (a service's database pool) could be given it: a topology test once failed on
+     * exactly that. 11000-17999 also stays clear of the fixed ports of the stack and bench suites.
+     */
+    static synchronized int freePort() throws IOException {
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = 11000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(7000);
+            if (!HANDED_OUT.add(port)) {
+                continue; // chosen already in this run, maybe not bound yet
+            }
+            try (var socket = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // Try another one.
+            }
         }
+        throw new IOException("no free loopback port in 11000-17999");
     }
 }
