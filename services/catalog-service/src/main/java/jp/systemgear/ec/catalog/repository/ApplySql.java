@@ -11,6 +11,16 @@ final class ApplySql {
     }
 
     /**
+     * A run is a bulk set, for apply and undo alike: hash joins (with statistics from before the load, a
+     * first import on a table not yet analysed, the planner picked nested loops over stock while the same
+     * statement inserted into it, which grows quadratically: a 100,000-row first import took minutes), and
+     * the memory to keep million-row hashes and sorts off disk. For the transaction only (set_config's
+     * {@code is_local}); one round trip. A select list: callers may add to it.
+     */
+    static final String BULK_SETTINGS = "select set_config('enable_nestloop', 'off', true), "
+            + "set_config('work_mem', '256MB', true)";
+
+    /**
      * The run as the view shows it: supplier, import date, rule version (the same on every row of a run,
      * as the view's contract says), from its first row alone; APPLY counts the rows.
      */

@@ -82,14 +82,9 @@ public class RunApplyRepository {
     private Uni<AppliedRunView> merge(SqlConnection conn, long runId, long supplierId, LocalDate importDate,
             String policy, boolean createProducts, boolean skusUnique) {
         Tuple args = Tuple.of(runId, supplierId, importDate);
-        // A run is a bulk set: hash joins. With statistics from before the load (a first import, a table
-        // not yet analysed) the planner may pick nested loops over stock while the same statement inserts
-        // into it, which grows quadratically (a 100,000-row first import took minutes). The memory lets the
-        // million-row hashes and the last-line-per-product sort stay off disk, for this transaction only.
-        return conn.query("set local enable_nestloop = off").execute()
-                .chain(() -> conn.query("set local work_mem = '256MB'").execute())
-                // Shared with the other applies; a product or supplier delete takes it exclusively (V6).
-                .chain(() -> conn.query("select catalog.lock_stock_references(false)").execute())
+        // The reference lock is shared with the other applies; a product or supplier delete takes it
+        // exclusively (V6).
+        return conn.query(ApplySql.BULK_SETTINGS + ", catalog.lock_stock_references(false)").execute()
                 .chain(() -> createProducts(conn, runId, createProducts))
                 .chain(() -> conn.preparedQuery(skusUnique ? ApplySql.APPLY_SKUS_UNIQUE : ApplySql.APPLY).execute(args))
                 .map(RunApplyRepository::single)
@@ -121,8 +116,7 @@ public class RunApplyRepository {
      * created stay: they are catalog entries now (other suppliers' stock, rules, exports may use them).
      */
     public Uni<AppliedRunView> undo(long runId, String user) {
-        // Bulk sets again (see merge): hash joins, whatever the statistics say.
-        return pool.withTransaction(conn -> conn.query("set local enable_nestloop = off").execute()
+        return pool.withTransaction(conn -> conn.query(ApplySql.BULK_SETTINGS).execute()
                 .chain(() -> conn.preparedQuery(ApplySql.RECORD + " for update of r").execute(Tuple.of(runId)))
                 .chain(found -> {
                     if (found.size() == 0) {

@@ -39,7 +39,6 @@ final class ImportSchemaFixture {
         return TestApplicationDatabase.connect();
     }
 
-    /** A staged run of {@code supplierCode}, as import-service leaves it before calling apply. */
     /**
      * A run with staged rows. Catalog never reads a run's status; these tests stage several runs of one
      * supplier at once, which import-service itself never does (one run per supplier in progress, a unique

@@ -156,8 +156,8 @@ public final class StockDiffQuery {
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
         try (Statement settings = c.createStatement()) {
-            settings.execute("set local enable_nestloop = off");
-            settings.execute("set local work_mem = '256MB'");
+            // For this transaction only, in one round trip (catalog's apply uses the same settings).
+            settings.execute("select set_config('enable_nestloop', 'off', true), set_config('work_mem', '256MB', true)");
             Map<String, Long> diff;
             if (count(c, HAS_STOCK, supplierCode) > 0) {
                 diff = paired(c, runId, supplierCode, costChangePercent, uniqueSkus != null);
