@@ -18,10 +18,20 @@ export function HistoryChart({ entries, metric }: { entries: StockHistoryEntry[]
   const { points, suppliers } = useMemo(() => {
     const sorted = [...entries].sort((a, b) => a.changedAt.localeCompare(b.changedAt) || a.id - b.id);
     const codes = [...new Set(sorted.map((e) => e.supplierCode))].sort();
-    const pts = sorted.map((e) => ({
-      time: new Date(e.changedAt).getTime(),
-      [e.supplierCode]: metric === 'quantity' ? e.newQuantity : e.newUnitCost === null ? null : Number(e.newUnitCost),
-    }));
+    const value = (quantity: number | null, cost: number | null) =>
+      metric === 'quantity' ? quantity : cost === null ? null : Number(cost);
+    // A row's creation is not a history entry: its first change names the import that set the values before,
+    // which starts that supplier's line (on that import day, in shop time).
+    const starts = codes.flatMap((code) => {
+      const first = sorted.find((e) => e.supplierCode === code);
+      return first?.oldImportDate && first.changeKind !== 'undo'
+        ? [{ time: Date.parse(`${first.oldImportDate}T00:00:00+09:00`), [code]: value(first.oldQuantity, first.oldUnitCost) }]
+        : [];
+    });
+    const pts = [
+      ...starts,
+      ...sorted.map((e) => ({ time: new Date(e.changedAt).getTime(), [e.supplierCode]: value(e.newQuantity, e.newUnitCost) })),
+    ].sort((a, b) => a.time - b.time);
     return { points: pts, suppliers: codes };
   }, [entries, metric]);
   const format = (v: unknown) => (metric === 'quantity' ? formatNumber(Number(v)) : formatYen(Number(v)));

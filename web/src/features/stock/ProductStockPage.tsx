@@ -133,6 +133,7 @@ function History({ sku, suppliers }: { sku: string; suppliers: string[] }) {
                       <th scope="col" className="num">{t('productStock.unitCost')}</th>
                       <th scope="col">{t('productStock.importDate')}</th>
                       <th scope="col">{t('productStock.runId')}</th>
+                      <th scope="col">{t('productStock.previousRun')}</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -149,6 +150,7 @@ function History({ sku, suppliers }: { sku: string; suppliers: string[] }) {
                         </td>
                         <td>{e.importDate ?? '—'}</td>
                         <td>{e.runId}</td>
+                        <td>{e.oldRunId ? `${e.oldRunId}（${e.oldImportDate ?? '—'}）` : '—'}</td>
                       </tr>
                     ))}
                   </tbody>

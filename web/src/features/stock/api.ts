@@ -46,6 +46,9 @@ export interface StockHistoryEntry {
   newUnitCost: number | null;
   oldDiscontinued: boolean | null;
   newDiscontinued: boolean | null;
+  /** The run and import date that had set the values before (for a row's first change: the run that created it). */
+  oldRunId?: number | null;
+  oldImportDate?: string | null;
   changedAt: string;
 }
 

@@ -42,6 +42,9 @@ function change(id: number, supplierCode: string, day: number, oldQuantity: numb
     oldUnitCost: null,
     newUnitCost: cost,
     oldDiscontinued: null,
+    // The one change of an existing row names the run that had created it (history keeps changes only).
+    oldRunId: oldQuantity === null ? null : 1,
+    oldImportDate: oldQuantity === null ? null : '2026-11-20',
     newDiscontinued: false,
     changedAt: `2026-11-${String(day).padStart(2, '0')}T01:00:00Z`,
   };
@@ -127,6 +130,8 @@ describe('product stock', () => {
     expect(rows).toHaveLength(3);
     expect(rows[0]).toHaveTextContent('4 → 10');
     expect(rows[0]).toHaveTextContent('取込');
+    expect(rows[0]).toHaveTextContent('1（2026-11-20）');
+    expect(within(history).getByRole('columnheader', { name: '変更前の取込' })).toBeInTheDocument();
     await user.selectOptions(screen.getByLabelText('仕入先'), 'BETA');
     await waitFor(() => expect(within(screen.getByRole('table', { name: '在庫・原価の推移' })).getAllByRole('row')).toHaveLength(2));
     await user.selectOptions(screen.getByLabelText('グラフの表示'), 'cost');

@@ -66,7 +66,8 @@ final class ApplySql {
      * no rule matched), and every count comes from that one reading. New stock rows are plain inserts and
      * existing ones plain updates, not an upsert: ON CONFLICT's speculative insertion cost twice as much per
      * row, and nothing else writes this supplier's stock meanwhile (the caller holds the supplier's row
-     * lock, as undo does).
+     * lock, as undo does). History records the changed rows that existed; a new row records its run and
+     * import date itself (V7), so a first import writes stock alone.
      */
     static final String APPLY = apply("""
                 select distinct on (product_id) product_id, quantity, unit_cost
@@ -109,9 +110,10 @@ final class ApplySql {
                 insert into catalog.stock_history (product_id, supplier_id, run_id, import_date, change_kind,
                     existed_before, old_quantity, new_quantity, old_unit_cost, new_unit_cost, old_discontinued,
                     new_discontinued, old_run_id, old_import_date)
-                select product_id, $2, $1, $3, 'apply', existed, old_quantity, new_quantity, old_unit_cost,
+                select product_id, $2, $1, $3, 'apply', true, old_quantity, new_quantity, old_unit_cost,
                        new_unit_cost, old_discontinued, false, old_run_id, old_import_date
                 from changed
+                where existed
                 returning 1
             ), inserted as (
                 insert into catalog.stock (product_id, supplier_id, quantity, unit_cost, discontinued, run_id,
@@ -170,23 +172,27 @@ final class ApplySql {
             select (select count(*) from updated) as missing, (select count(*) from history) as history_rows""";
 
     /**
-     * Undo: every stock row the run changed goes back to its values before the run (rows the run
-     * created are deleted), and the reversal is itself recorded in the history. $1 run id, $2 supplier id.
+     * Undo: every stock row the run changed goes back to its values before the run, and the rows it created
+     * are deleted; the reversal is itself recorded in the history. The rows a run created are its stock
+     * rows without a history row of it with a value before (the caller allows undo of a supplier's latest
+     * run only, so no later run has touched them; history from before V7 recorded creations with
+     * {@code existed_before} false, which this reads the same way). $1 run id, $2 supplier id.
      */
     static final String UNDO = """
             with h as (
                 select * from catalog.stock_history
-                where run_id = $1 and supplier_id = $2 and change_kind in ('apply', 'missing')
+                where run_id = $1 and supplier_id = $2 and change_kind in ('apply', 'missing') and existed_before
             ), deleted as (
-                delete from catalog.stock c using h
-                where not h.existed_before and c.product_id = h.product_id and c.supplier_id = h.supplier_id
-                returning 1
+                delete from catalog.stock c
+                where c.supplier_id = $2 and c.run_id = $1
+                  and not exists (select 1 from h where h.product_id = c.product_id)
+                returning c.product_id, c.quantity, c.unit_cost, c.discontinued, c.import_date
             ), restored as (
                 update catalog.stock c
                    set quantity = h.old_quantity, unit_cost = h.old_unit_cost, discontinued = h.old_discontinued,
                        run_id = h.old_run_id, import_date = h.old_import_date, updated_at = now()
                   from h
-                 where h.existed_before and c.product_id = h.product_id and c.supplier_id = h.supplier_id
+                 where c.product_id = h.product_id and c.supplier_id = h.supplier_id
                 returning 1
             ), history as (
                 insert into catalog.stock_history (product_id, supplier_id, run_id, import_date, change_kind,
@@ -195,6 +201,10 @@ final class ApplySql {
                 select product_id, supplier_id, $1, import_date, 'undo', true, new_quantity, old_quantity,
                        new_unit_cost, old_unit_cost, new_discontinued, old_discontinued, $1, import_date
                 from h
+                union all
+                select product_id, $2, $1, import_date, 'undo', true, quantity, null, unit_cost, null, discontinued,
+                       null, $1, import_date
+                from deleted
                 returning 1
             )
             select (select count(*) from deleted) as deleted, (select count(*) from restored) as restored,

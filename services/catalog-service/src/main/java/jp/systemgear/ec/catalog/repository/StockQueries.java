@@ -121,7 +121,9 @@ public class StockQueries {
             int limit) {
         Sql sql = new Sql("select h.id, p.sku, s.code as supplier_code, h.run_id, h.import_date, h.change_kind, "
                 + "h.old_quantity, h.new_quantity, h.old_unit_cost, h.new_unit_cost, h.old_discontinued, "
-                + "h.new_discontinued, h.changed_at from catalog.stock_history h "
+                + "h.new_discontinued, case when h.existed_before then h.old_run_id end as old_run_id, "
+                + "case when h.existed_before then h.old_import_date end as old_import_date, h.changed_at "
+                + "from catalog.stock_history h "
                 + "join catalog.product p on p.id = h.product_id join catalog.supplier s on s.id = h.supplier_id where true");
         if (sku != null) {
             sql.and("p.sku = ?", sku);
@@ -143,7 +145,8 @@ public class StockQueries {
                         r.getLong("run_id"), r.getLocalDate("import_date"), r.getString("change_kind"),
                         r.getInteger("old_quantity"), r.getInteger("new_quantity"), Money.plain(r.getBigDecimal("old_unit_cost")),
                         Money.plain(r.getBigDecimal("new_unit_cost")), r.getBoolean("old_discontinued"),
-                        r.getBoolean("new_discontinued"), instant(r, "changed_at")));
+                        r.getBoolean("new_discontinued"), r.getLong("old_run_id"), r.getLocalDate("old_import_date"),
+                        instant(r, "changed_at")));
             }
             return list;
         });

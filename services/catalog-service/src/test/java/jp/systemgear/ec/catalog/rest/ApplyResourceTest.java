@@ -2,6 +2,7 @@ package jp.systemgear.ec.catalog.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -105,7 +106,8 @@ class ApplyResourceTest {
                 .body("rowsStaged", equalTo(4)).body("rowsMatched", equalTo(2)).body("rowsUnknownSku", equalTo(1))
                 .body("rowsChanged", equalTo(2)).body("rowsUnchanged", equalTo(0)).body("appliedBy", equalTo("test-operator"));
         apply(run1).statusCode(200).body("alreadyApplied", equalTo(true)).body("rowsChanged", equalTo(2));
-        assertEquals(2, historyRows(run1), "the second apply wrote nothing");
+        // Both rows are new: a stock row records the run that created it, history records changes (V7).
+        assertEquals(0, historyRows(run1), "a first import writes no history");
 
         availability(p1).body("totalQuantity", equalTo(10)).body("bestUnitCost", equalTo(1280))
                 .body("bestSupplierCode", equalTo(s)).body("suppliers[0].runId", equalTo((int) run1));
@@ -132,9 +134,13 @@ class ApplyResourceTest {
 
         given().auth().oauth2(TestTokens.viewer()).when().get("/products/" + p2 + "/stock-history").then()
                 .statusCode(200)
-                .body("items.changeKind", contains("undo", "apply", "apply"))
-                .body("items.newQuantity", contains(5, 7, 5))
-                .body("items.oldQuantity", contains(7, 5, null));
+                .body("items.changeKind", contains("undo", "apply"))
+                .body("items.newQuantity", contains(5, 7))
+                .body("items.oldQuantity", contains(7, 5))
+                // The change names the run and day that had created the row.
+                .body("items.oldRunId", contains((int) run2, (int) run1))
+                .body("items.oldImportDate", contains("2026-04-02", "2026-04-01"));
+        assertEquals(3, historyRows(run2), "the second run's two changes and its undo");
         given().auth().oauth2(TestTokens.viewer()).when().get("/runs/" + run1).then().statusCode(200)
                 .body("status", equalTo("applied"));
         undo(run1).statusCode(200);
@@ -295,9 +301,18 @@ class ApplyResourceTest {
 
         given().auth().oauth2(TestTokens.viewer()).queryParam("importDate", "2026-04-01")
                 .when().get("/suppliers/" + s1 + "/stock-history").then().statusCode(200)
-                .body("items", hasSize(3)).body("items.changeKind", contains("apply", "apply", "apply"));
+                .body("items", hasSize(0));
+        long changes = ImportSchemaFixture.newRun(s1, 1);
+        ImportSchemaFixture.stage(changes, 1, s1, DAY2, "1", null, "Q" + tag + "-01", "100", 4);
+        ImportSchemaFixture.stage(changes, 2, s1, DAY2, "2", null, "Q" + tag + "-02", "120", 2);
+        ImportSchemaFixture.stage(changes, 3, s1, DAY2, "3", null, "Q" + tag + "-03", "50", 3);
+        apply(changes).statusCode(200).body("rowsChanged", equalTo(2)).body("rowsUnchanged", equalTo(1));
         given().auth().oauth2(TestTokens.viewer()).queryParam("importDate", "2026-04-02")
-                .when().get("/suppliers/" + s1 + "/stock-history").then().statusCode(200).body("items", hasSize(0));
+                .when().get("/suppliers/" + s1 + "/stock-history").then().statusCode(200)
+                .body("items", hasSize(2)).body("items.changeKind", contains("apply", "apply"))
+                .body("items.sku", containsInAnyOrder("Q" + tag + "-01", "Q" + tag + "-02"))
+                .body("items.oldRunId", contains((int) run, (int) run))
+                .body("items.oldImportDate", contains("2026-04-01", "2026-04-01"));
     }
 
     @Test
@@ -365,6 +380,34 @@ class ApplyResourceTest {
         given().auth().oauth2(TestTokens.operator()).when().delete("/products/" + kept).then().statusCode(409);
         given().auth().oauth2(TestTokens.operator()).when().delete("/products/" + free).then().statusCode(204);
         given().auth().oauth2(TestTokens.viewer()).when().get("/products/" + kept).then().statusCode(200);
+    }
+
+    @Test
+    void undoDeletesTheRowsARunCreatedWhetherOrNotItsHistoryRecordedTheirCreation() throws SQLException {
+        String s = "UD" + tag;
+        String fresh = "UD-" + tag + "-1";
+        String legacy = "UD-" + tag + "-2";
+        supplier(s, "KEEP", true, 10);
+        product(fresh, null, "新規 " + tag);
+        product(legacy, null, "旧形式 " + tag);
+        long run = ImportSchemaFixture.newRun(s, 1);
+        ImportSchemaFixture.stage(run, 1, s, DAY1, "A-1", null, fresh, "100", 3);
+        ImportSchemaFixture.stage(run, 2, s, DAY1, "A-2", null, legacy, "200", 4);
+        apply(run).statusCode(200).body("rowsChanged", equalTo(2));
+        // History written before V7 recorded a creation as a row with no values before.
+        try (Connection c = ImportSchemaFixture.connect(); Statement st = c.createStatement()) {
+            st.executeUpdate("insert into catalog.stock_history (product_id, supplier_id, run_id, import_date, change_kind, "
+                    + "existed_before, new_quantity, new_unit_cost, new_discontinued) select c.product_id, c.supplier_id, "
+                    + run + ", c.import_date, 'apply', false, c.quantity, c.unit_cost, false from catalog.stock c "
+                    + "join catalog.product p on p.id = c.product_id where p.sku = '" + legacy + "'");
+        }
+        undo(run).statusCode(200);
+        availability(fresh).body("suppliers", hasSize(0));
+        availability(legacy).body("suppliers", hasSize(0));
+        given().auth().oauth2(TestTokens.viewer()).when().get("/products/" + fresh + "/stock-history").then()
+                .statusCode(200).body("items.changeKind", contains("undo"))
+                .body("items.oldQuantity", contains(3)).body("items.newQuantity", contains((Object) null))
+                .body("items.oldRunId", contains((int) run));
     }
 
     @Test
