@@ -84,6 +84,49 @@ final class ApplySql {
                 from staged
                 where product_id is not null""");
 
+    /**
+     * {@link #APPLY} for a supplier that has no stock rows yet (its first import; the caller holds the
+     * supplier's row lock, so none can appear meanwhile): every product of the run gets a new row, so it
+     * inserts them straight from its reading of the run, without pairing them with stock, and writes no
+     * history (V7). The same counts: every matched product is a changed row.
+     */
+    static final String APPLY_NEW_SUPPLIER = firstApply("""
+                select distinct on (product_id) product_id, quantity, unit_cost
+                from staged
+                where product_id is not null
+                order by product_id, line_no desc""");
+
+    /** {@link #APPLY_NEW_SUPPLIER} for a run whose SKUs are each on one row (no sort, as {@link #APPLY_SKUS_UNIQUE}). */
+    static final String APPLY_NEW_SUPPLIER_SKUS_UNIQUE = firstApply("""
+                select product_id, quantity, unit_cost
+                from staged
+                where product_id is not null""");
+
+    private static String firstApply(String incoming) {
+        return """
+            with staged as materialized (
+                select s.line_no, s.sku, s.quantity, s.unit_cost, p.id as product_id
+                from import.staged_row_v1 s
+                left join catalog.product p on p.sku = s.sku
+                where s.run_id = $1
+            ), inserted as (
+                insert into catalog.stock (product_id, supplier_id, quantity, unit_cost, discontinued, run_id,
+                    import_date, updated_at)
+                select product_id, $2, greatest(coalesce(quantity, 0), 0), unit_cost, false, $1, $3, now()
+                from (
+            %s
+                ) incoming
+                returning 1
+            )
+            select count(*) as rows_staged,
+                   count(sku) as mapped_rows,
+                   count(sku) filter (where product_id is null) as unknown_sku,
+                   (select count(*) from inserted) as matched,
+                   (select count(*) from inserted) as changed,
+                   0::bigint as history_rows
+              from staged""".formatted(incoming);
+    }
+
     private static String apply(String incoming) {
         return """
             with staged as materialized (

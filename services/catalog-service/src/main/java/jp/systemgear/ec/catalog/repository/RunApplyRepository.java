@@ -84,9 +84,17 @@ public class RunApplyRepository {
         Tuple args = Tuple.of(runId, supplierId, importDate);
         // The reference lock is shared with the other applies; a product or supplier delete takes it
         // exclusively (V6).
-        return conn.query(ApplySql.BULK_SETTINGS + ", catalog.lock_stock_references(false)").execute()
-                .chain(() -> createProducts(conn, runId, createProducts))
-                .chain(() -> conn.preparedQuery(skusUnique ? ApplySql.APPLY_SKUS_UNIQUE : ApplySql.APPLY).execute(args))
+        // Whether the supplier has stock rows yet, in the same round trip: a first import takes the statement
+        // that inserts without pairing (the supplier row lock keeps it true until commit).
+        return conn.preparedQuery(ApplySql.BULK_SETTINGS + ", catalog.lock_stock_references(false), "
+                + "exists (select 1 from catalog.stock where supplier_id = $1) as has_stock")
+                .execute(Tuple.of(supplierId))
+                .map(rows -> single(rows).getBoolean("has_stock"))
+                .call(() -> createProducts(conn, runId, createProducts))
+                .chain(hasStock -> conn.preparedQuery(hasStock
+                        ? (skusUnique ? ApplySql.APPLY_SKUS_UNIQUE : ApplySql.APPLY)
+                        : (skusUnique ? ApplySql.APPLY_NEW_SUPPLIER_SKUS_UNIQUE : ApplySql.APPLY_NEW_SUPPLIER))
+                        .execute(args))
                 .map(RunApplyRepository::single)
                 .chain(applied -> {
             Uni<Long> missing = "KEEP".equals(policy) ? Uni.createFrom().item(0L)

@@ -362,6 +362,38 @@ class ApplyResourceTest {
     }
 
     @Test
+    void theLastLinePerSkuWinsInASuppliersFirstRunAndInLaterOnes() throws SQLException {
+        String s = "LL" + tag;
+        String p1 = "LL-" + tag + "-1";
+        String p2 = "LL-" + tag + "-2";
+        supplier(s, "ZERO", true, 10);
+        product(p1, null, "重複行 " + tag);
+        product(p2, null, "単独行 " + tag);
+        // The supplier has no stock yet: the statement that only inserts.
+        long first = ImportSchemaFixture.newRun(s, 1);
+        ImportSchemaFixture.stage(first, 1, s, DAY1, "A-1", null, p1, "100", 3);
+        ImportSchemaFixture.stage(first, 2, s, DAY1, "A-2", null, p2, "200", -4);
+        ImportSchemaFixture.stage(first, 3, s, DAY1, "A-1", null, p1, "110", 5);
+        ImportSchemaFixture.stage(first, 4, s, DAY1, "ZZ", null, null, null, null);
+        apply(first).statusCode(200).body("rowsStaged", equalTo(4)).body("rowsMatched", equalTo(2))
+                .body("rowsChanged", equalTo(2)).body("rowsUnchanged", equalTo(0)).body("rowsUnknownSku", equalTo(0))
+                .body("rowsMissing", equalTo(0));
+        availability(p1).body("totalQuantity", equalTo(5)).body("bestUnitCost", equalTo(110));
+        availability(p2).body("totalQuantity", equalTo(0)).body("suppliers[0].runId", equalTo((int) first));
+        assertEquals(0, historyRows(first));
+
+        long second = ImportSchemaFixture.newRun(s, 1);
+        ImportSchemaFixture.stage(second, 1, s, DAY2, "A-1", null, p1, "120", 6);
+        ImportSchemaFixture.stage(second, 2, s, DAY2, "A-1", null, p1, "110", 5);
+        apply(second).statusCode(200).body("rowsMatched", equalTo(1)).body("rowsChanged", equalTo(0))
+                .body("rowsUnchanged", equalTo(1)).body("rowsMissing", equalTo(0));
+        availability(p1).body("totalQuantity", equalTo(5)).body("suppliers[0].runId", equalTo((int) first));
+        undo(second).statusCode(200);
+        undo(first).statusCode(200);
+        availability(p1).body("suppliers", hasSize(0));
+    }
+
+    @Test
     void aProductWithStockOrStockHistoryCannotBeDeleted() throws SQLException {
         String s = "DG" + tag;
         String kept = "DEL-" + tag + "-1";

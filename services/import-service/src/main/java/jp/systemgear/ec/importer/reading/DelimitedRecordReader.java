@@ -38,6 +38,9 @@ public final class DelimitedRecordReader implements RecordReader {
     private int bufferLength;
     private long line = 1;
     private boolean eof;
+    private static final int REUSED_CAPACITY = 1 << 16;
+    private StringBuilder raw = new StringBuilder(256);
+    private StringBuilder field = new StringBuilder(64);
 
     public DelimitedRecordReader(Reader in, char delimiter, Character quote, int maxRecordChars, String encodingName) {
         this.in = in;
@@ -53,9 +56,17 @@ public final class DelimitedRecordReader implements RecordReader {
             return null;
         }
         long startLine = line;
-        StringBuilder raw = new StringBuilder();
+        // The record's builders are reused: grown once, not again for each of a million records (but not
+        // kept at the size of an overlong record).
+        if (this.raw.capacity() > REUSED_CAPACITY || this.field.capacity() > REUSED_CAPACITY) {
+            this.raw = new StringBuilder(256);
+            this.field = new StringBuilder(64);
+        }
+        StringBuilder raw = this.raw;
+        StringBuilder field = this.field;
+        raw.setLength(0);
+        field.setLength(0);
         List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
         boolean inQuotes = false;
         boolean fieldWasQuoted = false;
         boolean afterClosingQuote = false;

@@ -23,7 +23,8 @@ public final class SupplierFileReader implements AutoCloseable {
 
     private final RecordReader records;
     private final List<String> headers;
-    private final Map<String, Integer> positions;
+    /** Per entry of FIELDS, its position in a record, or -1 when the profile does not read it. */
+    private final int[] positions;
     private final int expectedFieldCount;
     private final FileEncoding detectedEncoding;
 
@@ -31,7 +32,11 @@ public final class SupplierFileReader implements AutoCloseable {
             int expectedFieldCount, FileEncoding detectedEncoding) {
         this.records = records;
         this.headers = headers;
-        this.positions = positions;
+        this.positions = new int[FIELDS.size()];
+        for (int i = 0; i < FIELDS.size(); i++) {
+            Integer position = positions.get(FIELDS.get(i));
+            this.positions[i] = position == null ? -1 : position;
+        }
         this.expectedFieldCount = expectedFieldCount;
         this.detectedEncoding = detectedEncoding;
     }
@@ -104,8 +109,8 @@ public final class SupplierFileReader implements AutoCloseable {
         }
         String[] values = new String[FIELDS.size()];
         for (int i = 0; i < FIELDS.size(); i++) {
-            Integer position = positions.get(FIELDS.get(i));
-            if (position == null) {
+            int position = positions[i];
+            if (position < 0) {
                 continue;
             }
             if (position >= fields.size()) {

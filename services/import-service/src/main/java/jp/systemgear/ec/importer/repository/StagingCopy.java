@@ -1,8 +1,6 @@
 package jp.systemgear.ec.importer.repository;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.Reader;
 import java.io.Writer;
 import java.math.BigDecimal;
@@ -12,6 +10,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
@@ -21,6 +21,11 @@ import org.postgresql.copy.PGCopyOutputStream;
  * Streams rows into one table with {@code COPY ... FROM STDIN} (text format) inside the caller's
  * transaction: the bulk path for staged rows and row errors, never an ORM insert per row. One COPY per
  * connection at a time; close it before the next statement.
+ *
+ * <p>Rows are written as text into a batch; a full batch goes to a sender thread that encodes it and
+ * writes it to the connection, so the thread reading and mapping the file never waits for the socket,
+ * and PostgreSQL takes one batch while the next is made. The connection is used by the sender alone
+ * until {@link #finish()} or {@link #close()} has joined it.
  */
 public final class StagingCopy implements AutoCloseable {
 
@@ -28,20 +33,27 @@ public final class StagingCopy implements AutoCloseable {
             + "supplier_item_code, jan, item_name, stock_text, cost_text, mapped_sku, unit_cost, quantity) FROM STDIN";
     public static final String ERRORS = "COPY import.import_row_error (run_id, line_no, raw_text, reason) FROM STDIN";
 
-    private final PGCopyOutputStream copy;
-    private final Writer out;
-    private final StringBuilder row = new StringBuilder(256);
+    /** Characters per batch handed to the sender (about 1,500 staged rows). */
+    private static final int BATCH_CHARS = 1 << 17;
+    /** Batches queued for the sender at most: bounded memory, a few MB whatever the file. */
+    private static final int QUEUED_BATCHES = 4;
+
+    private final Sender sender;
+    private final Writer file;
+    private StringBuilder batch = new StringBuilder(BATCH_CHARS + 4096);
     private long rows;
 
-    private StagingCopy(PGCopyOutputStream copy, Writer out) {
-        this.copy = copy;
-        this.out = out;
+    private StagingCopy(Sender sender, Writer file) {
+        this.sender = sender;
+        this.file = file;
     }
 
     public static StagingCopy open(Connection connection, String copySql) throws SQLException {
         PGConnection pg = connection.unwrap(PGConnection.class);
         PGCopyOutputStream copy = new PGCopyOutputStream(pg, copySql, 1 << 16);
-        return new StagingCopy(copy, new BufferedWriter(new OutputStreamWriter(copy, StandardCharsets.UTF_8), 1 << 16));
+        Sender sender = new Sender(copy);
+        sender.start();
+        return new StagingCopy(sender, null);
     }
 
     /**
@@ -64,8 +76,7 @@ public final class StagingCopy implements AutoCloseable {
     public void staged(long runId, long line, String supplierCode, LocalDate importDate, String code, String jan,
             String name, String stockText, String costText, String sku, BigDecimal unitCost, Integer quantity)
             throws IOException {
-        StringBuilder b = row;
-        b.setLength(0);
+        StringBuilder b = batch;
         b.append(runId).append('\t').append(line).append('\t');
         text(b, supplierCode);
         b.append('\t').append(importDate).append('\t');
@@ -93,22 +104,37 @@ public final class StagingCopy implements AutoCloseable {
             b.append(quantity.intValue());
         }
         b.append('\n');
-        // One write per row: the writer is synchronised per call, and a call per character was the
-        // largest cost of staging on this side.
-        out.append(b);
-        rows++;
+        rowWritten();
     }
 
     public void error(long runId, long line, String rawText, String reason) throws IOException {
-        StringBuilder b = row;
-        b.setLength(0);
+        StringBuilder b = batch;
         b.append(runId).append('\t').append(line).append('\t');
         text(b, rawText);
         b.append('\t');
         text(b, reason == null ? "unreadable" : reason);
         b.append('\n');
-        out.append(b);
+        rowWritten();
+    }
+
+    private void rowWritten() throws IOException {
         rows++;
+        if (batch.length() >= BATCH_CHARS) {
+            flushBatch();
+        }
+    }
+
+    private void flushBatch() throws IOException {
+        if (batch.length() == 0) {
+            return;
+        }
+        if (sender == null) {
+            file.append(batch);
+            batch.setLength(0);
+        } else {
+            sender.send(batch.toString());
+            batch.setLength(0);
+        }
     }
 
     public long rows() {
@@ -117,27 +143,125 @@ public final class StagingCopy implements AutoCloseable {
 
     /** Ends the COPY (returns the rows PostgreSQL took) or the spill file (returns the rows written). */
     public long finish() throws IOException {
-        out.flush();
-        if (copy == null) {
-            out.close();
+        flushBatch();
+        if (sender == null) {
+            file.close();
             return rows;
         }
-        try {
-            return copy.endCopy();
-        } catch (SQLException e) {
-            throw new IOException(e.getMessage(), e);
-        }
+        return sender.finish();
     }
 
     @Override
     public void close() throws IOException {
-        if (copy == null) {
-            out.close();
-        } else if (copy.isActive()) {
+        if (sender == null) {
+            file.close();
+        } else {
+            sender.abort();
+        }
+    }
+
+    /**
+     * Encodes batches and writes them to the COPY on its own thread. A failure ends the sending; the next
+     * hand-over or the finish reports it to the reading thread.
+     */
+    private static final class Sender extends Thread {
+
+        private static final String END = new String("end");
+        private static final String ABORT = new String("abort");
+        private final PGCopyOutputStream copy;
+        private final BlockingQueue<String> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
+        private volatile Throwable failure;
+        private boolean ended;
+
+        Sender(PGCopyOutputStream copy) {
+            super("staging-copy");
+            setDaemon(true);
+            this.copy = copy;
+        }
+
+        @Override
+        public void run() {
+            boolean sending = true;
+            while (true) {
+                String next;
+                try {
+                    next = queue.take();
+                } catch (InterruptedException e) {
+                    failure = e;
+                    return;
+                }
+                if (next == END || next == ABORT) {
+                    return;
+                }
+                if (sending) {
+                    try {
+                        byte[] bytes = next.getBytes(StandardCharsets.UTF_8);
+                        copy.write(bytes, 0, bytes.length);
+                    } catch (IOException | RuntimeException e) {
+                        // Keep taking (and dropping) batches so the reading thread never blocks on a full queue.
+                        failure = e;
+                        sending = false;
+                    }
+                }
+            }
+        }
+
+        void send(String text) throws IOException {
+            rethrow();
+            put(text);
+        }
+
+        /** Waits for every batch to be written, then ends the COPY on the calling thread. */
+        long finish() throws IOException {
+            put(END);
+            ended = true;
+            awaitEnd();
+            rethrow();
             try {
-                copy.cancelCopy();
+                return copy.endCopy();
             } catch (SQLException e) {
                 throw new IOException(e.getMessage(), e);
+            }
+        }
+
+        /** Stops the sender (if still running) and cancels the COPY unless it ended. */
+        void abort() throws IOException {
+            if (!ended) {
+                put(ABORT);
+                ended = true;
+            }
+            awaitEnd();
+            if (copy.isActive()) {
+                try {
+                    copy.cancelCopy();
+                } catch (SQLException e) {
+                    throw new IOException(e.getMessage(), e);
+                }
+            }
+        }
+
+        private void put(String item) throws IOException {
+            try {
+                queue.put(item);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while staging rows", e);
+            }
+        }
+
+        private void awaitEnd() throws IOException {
+            try {
+                super.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while staging rows", e);
+            }
+        }
+
+        private void rethrow() throws IOException {
+            Throwable t = failure;
+            if (t != null) {
+                throw t instanceof IOException io ? io : new IOException(t.getMessage(), t);
             }
         }
     }
@@ -148,7 +272,18 @@ public final class StagingCopy implements AutoCloseable {
             b.append("\\N");
             return;
         }
-        for (int i = 0; i < value.length(); i++) {
+        int n = value.length();
+        int i = 0;
+        while (i < n) {
+            char c = value.charAt(i);
+            if (c == '\\' || c == '\t' || c == '\n' || c == '\r' || c == '\0') {
+                break;
+            }
+            i++;
+        }
+        // Almost every value has nothing to escape: appended whole, not a character at a time.
+        b.append(value, 0, i);
+        for (; i < n; i++) {
             char c = value.charAt(i);
             switch (c) {
                 case '\\' -> b.append("\\\\");
