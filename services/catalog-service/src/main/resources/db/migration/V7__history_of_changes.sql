@@ -4,11 +4,11 @@
 -- creates carries that run and date itself until its first change, whose history row then keeps them.
 -- Undo finds the rows a run created as that run's stock rows without a history row of it.
 
--- Supplier-scoped reads scan a supplier's rows (apply pairs them all, the missing-items policy, exports):
--- a block-range index serves them, and is what a million-row insert can afford (each b-tree entry cost as
--- much as a tenth of the insert). Rows are written a supplier's file at a time, so ranges stay narrow.
+-- Supplier-scoped reads take all of a supplier's rows (apply pairs them, the missing-items policy,
+-- exports): a block-range index serves them, where a b-tree entry per row cost a million-row insert
+-- about a tenth of its time. A supplier's rows are written a file at a time, so its ranges are narrow;
+-- as updates move rows the ranges widen, and a read is at worst the table scan it was without an index.
+-- (changedSince keeps its b-tree on updated_at: every update moves that column, which no block range
+-- can follow.)
 drop index stock_supplier_idx;
 create index stock_supplier_brin on stock using brin (supplier_id);
--- changedSince reads rows changed after a moment: rows are written in time order, the same holds.
-drop index stock_updated_at_idx;
-create index stock_updated_at_brin on stock using brin (updated_at);

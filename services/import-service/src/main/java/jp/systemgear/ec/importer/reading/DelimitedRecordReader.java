@@ -128,6 +128,9 @@ public final class DelimitedRecordReader implements RecordReader {
                 }
                 field.append(ch);
             }
+            if (peeked == NONE && pushback.length() == 0) {
+                takeOrdinaryRun(raw, field, inQuotes, afterClosingQuote);
+            }
             c = read();
         }
         String text = raw.toString();
@@ -226,6 +229,43 @@ public final class DelimitedRecordReader implements RecordReader {
             bufferLength = n;
         }
         return buffer[bufferPos++];
+    }
+
+    /**
+     * Appends, in one go, the characters ahead in the buffer that the loop would only append one by one:
+     * inside quotes anything but a quote or a line end, outside anything but a delimiter, a quote or a
+     * line end (and nothing after a closing quote, which is an error the loop reports). Never past
+     * {@code maxRecordChars}, which the loop then reports. Most of a file is such runs.
+     */
+    private void takeOrdinaryRun(StringBuilder raw, StringBuilder field, boolean inQuotes, boolean afterClosingQuote) {
+        if (!inQuotes && afterClosingQuote) {
+            return;
+        }
+        int start = bufferPos;
+        int limit = Math.min(bufferLength, start + Math.max(0, maxRecordChars - raw.length()));
+        int i = start;
+        if (inQuotes) {
+            while (i < limit) {
+                char x = buffer[i];
+                if (x == quote || x == '\n' || x == '\r') {
+                    break;
+                }
+                i++;
+            }
+        } else {
+            while (i < limit) {
+                char x = buffer[i];
+                if (x == delimiter || x == quote || x == '\n' || x == '\r') {
+                    break;
+                }
+                i++;
+            }
+        }
+        if (i > start) {
+            raw.append(buffer, start, i - start);
+            field.append(buffer, start, i - start);
+            bufferPos = i;
+        }
     }
 
     private int peek() throws IOException {

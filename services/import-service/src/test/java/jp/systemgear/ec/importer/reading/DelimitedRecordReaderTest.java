@@ -129,6 +129,63 @@ class DelimitedRecordReaderTest {
         assertEquals(List.of("0012", "\"そのまま\"", "1,280"), records.get(0).fields());
     }
 
+    /**
+     * Property: whatever the fields (delimiters, quotes, line breaks, Japanese, empty) and however the
+     * text arrives (reads of a few characters cut runs at any point), the reader returns the fields and
+     * start lines that were written per RFC 4180.
+     */
+    @Test
+    void randomRecordsWrittenPerRfc4180ReadBackExactlyInAnyChunking() throws IOException {
+        String[] pieces = { "0012", "髙島屋", "①", "ﾀｵﾙ", "～", ",", "\"", "\n", "\r\n", " ", "", "a\"b", "1,280", "×" };
+        String[] lineEnds = { "\n", "\r\n", "\r" };
+        java.util.Random random = new java.util.Random(20261129);
+        for (int round = 0; round < 200; round++) {
+            StringBuilder text = new StringBuilder();
+            List<List<String>> expected = new java.util.ArrayList<>();
+            List<Long> lines = new java.util.ArrayList<>();
+            long line = 1;
+            int records = 1 + random.nextInt(30);
+            for (int r = 0; r < records; r++) {
+                List<String> fields = new java.util.ArrayList<>();
+                int count = 1 + random.nextInt(6);
+                for (int f = 0; f < count; f++) {
+                    StringBuilder field = new StringBuilder();
+                    int parts = random.nextInt(5);
+                    for (int p = 0; p < parts; p++) {
+                        field.append(pieces[random.nextInt(pieces.length)]);
+                    }
+                    fields.add(field.toString());
+                }
+                if (fields.size() == 1 && fields.get(0).isEmpty()) {
+                    fields.set(0, "x"); // an empty line is no record
+                }
+                lines.add(line);
+                for (int f = 0; f < fields.size(); f++) {
+                    String v = fields.get(f);
+                    boolean quote = v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")
+                            || random.nextInt(4) == 0;
+                    text.append(f == 0 ? "" : ",").append(quote ? "\"" + v.replace("\"", "\"\"") + "\"" : v);
+                    line += v.chars().filter(ch -> ch == '\n').count() + v.replace("\r\n", "\n").chars().filter(ch -> ch == '\r').count();
+                }
+                expected.add(fields);
+                text.append(lineEnds[random.nextInt(lineEnds.length)]);
+                line++;
+            }
+            long seed = random.nextLong();
+            Reader chunked = new java.io.StringReader(text.toString()) {
+                private final java.util.Random sizes = new java.util.Random(seed);
+
+                @Override
+                public int read(char[] buf, int off, int len) throws IOException {
+                    return super.read(buf, off, Math.min(len, 1 + sizes.nextInt(7)));
+                }
+            };
+            List<RawRecord> read = Records.all(new DelimitedRecordReader(chunked, ',', '"', 10_000, "UTF-8"));
+            assertEquals(expected, read.stream().map(RawRecord::fields).toList(), "round " + round + ": " + text);
+            assertEquals(lines, read.stream().map(RawRecord::line).toList(), "round " + round + ": " + text);
+        }
+    }
+
     @Test
     void emptyInputHasNoRecords() throws IOException {
         assertEquals(List.of(), Records.csv(""));
