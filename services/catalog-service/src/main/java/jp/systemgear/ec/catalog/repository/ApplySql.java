@@ -60,6 +60,31 @@ final class ApplySql {
             returning rows_products_created""";
 
     /**
+     * The run's rows read once, each paired with its product (none: an unknown SKU, or no SKU when no rule
+     * matched), as the CTE {@code staged} that the apply statements start with.
+     */
+    private static final String STAGED = """
+            with staged as materialized (
+                select s.line_no, s.sku, s.quantity, s.unit_cost, p.id as product_id
+                from import.staged_row_v1 s
+                left join catalog.product p on p.sku = s.sku
+                where s.run_id = $1
+            )""";
+
+    /** What the run brings per product: the last line of each product. */
+    private static final String LAST_LINE_PER_PRODUCT = """
+                select distinct on (product_id) product_id, quantity, unit_cost
+                from staged
+                where product_id is not null
+                order by product_id, line_no desc""";
+
+    /** The same when each SKU is known to be on one row: every matched row, no sort. */
+    private static final String EVERY_MATCHED_ROW = """
+                select product_id, quantity, unit_cost
+                from staged
+                where product_id is not null""";
+
+    /**
      * Staged rows → stock: the last line per product wins; rows whose values equal the current ones are
      * not written at all (neither stock nor history); a column the file lacks (null) keeps its value.
      * The run's rows are read once, each paired with its product (or none: an unknown SKU, or no SKU when
@@ -69,20 +94,13 @@ final class ApplySql {
      * lock, as undo does). History records the changed rows that existed; a new row records its run and
      * import date itself (V7), so a first import writes stock alone.
      */
-    static final String APPLY = apply("""
-                select distinct on (product_id) product_id, quantity, unit_cost
-                from staged
-                where product_id is not null
-                order by product_id, line_no desc""");
+    static final String APPLY = apply(LAST_LINE_PER_PRODUCT);
 
     /**
      * {@link #APPLY} for a run whose SKUs are each on one row (the view's {@code skus_unique}, which
      * import-service sets only when that is certain): every row is the last of its SKU, so no sort.
      */
-    static final String APPLY_SKUS_UNIQUE = apply("""
-                select product_id, quantity, unit_cost
-                from staged
-                where product_id is not null""");
+    static final String APPLY_SKUS_UNIQUE = apply(EVERY_MATCHED_ROW);
 
     /**
      * {@link #APPLY} for a supplier that has no stock rows yet (its first import; the caller holds the
@@ -90,26 +108,14 @@ final class ApplySql {
      * inserts them straight from its reading of the run, without pairing them with stock, and writes no
      * history (V7). The same counts: every matched product is a changed row.
      */
-    static final String APPLY_NEW_SUPPLIER = firstApply("""
-                select distinct on (product_id) product_id, quantity, unit_cost
-                from staged
-                where product_id is not null
-                order by product_id, line_no desc""");
+    static final String APPLY_NEW_SUPPLIER = firstApply(LAST_LINE_PER_PRODUCT);
 
     /** {@link #APPLY_NEW_SUPPLIER} for a run whose SKUs are each on one row (no sort, as {@link #APPLY_SKUS_UNIQUE}). */
-    static final String APPLY_NEW_SUPPLIER_SKUS_UNIQUE = firstApply("""
-                select product_id, quantity, unit_cost
-                from staged
-                where product_id is not null""");
+    static final String APPLY_NEW_SUPPLIER_SKUS_UNIQUE = firstApply(EVERY_MATCHED_ROW);
 
     private static String firstApply(String incoming) {
-        return """
-            with staged as materialized (
-                select s.line_no, s.sku, s.quantity, s.unit_cost, p.id as product_id
-                from import.staged_row_v1 s
-                left join catalog.product p on p.sku = s.sku
-                where s.run_id = $1
-            ), inserted as (
+        return STAGED + """
+            , inserted as (
                 insert into catalog.stock (product_id, supplier_id, quantity, unit_cost, discontinued, run_id,
                     import_date, updated_at)
                 select product_id, $2, greatest(coalesce(quantity, 0), 0), unit_cost, false, $1, $3, now()
@@ -128,13 +134,8 @@ final class ApplySql {
     }
 
     private static String apply(String incoming) {
-        return """
-            with staged as materialized (
-                select s.line_no, s.sku, s.quantity, s.unit_cost, p.id as product_id
-                from import.staged_row_v1 s
-                left join catalog.product p on p.sku = s.sku
-                where s.run_id = $1
-            ), incoming as (
+        return STAGED + """
+            , incoming as (
             %s
             ), changed as (
                 select i.product_id,
