@@ -19,6 +19,21 @@ public interface ExportConfig {
 
     Schedule schedule();
 
+    Jobs jobs();
+
+    interface Jobs {
+        /** How often a replica renews the heartbeat of the jobs it is writing, and looks for abandoned ones. */
+        @WithDefault("30s")
+        Duration heartbeat();
+
+        /**
+         * A running job whose heartbeat is older than this was abandoned by a replica that stopped
+         * ({@code EXPORT_JOB_STALE_AFTER}): it is ended failed and its temporary file removed.
+         */
+        @WithDefault("3m")
+        Duration staleAfter();
+    }
+
     interface Schedule {
         /** How often each replica looks for due template schedules. */
         @WithDefault("60s")

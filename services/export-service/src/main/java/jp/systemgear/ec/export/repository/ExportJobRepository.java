@@ -53,6 +53,27 @@ public class ExportJobRepository {
                 .map(r -> job(r.iterator().next()));
     }
 
+    /** Renews the heartbeat of the given running jobs (the ones this replica is writing). */
+    public Uni<Integer> heartbeat(Long[] ids) {
+        return pool.preparedQuery("update export.export_job set heartbeat_at = now() where id = any($1) and status = 'running'")
+                .execute(Tuple.of(ids)).map(rows -> rows.rowCount());
+    }
+
+    /**
+     * Ends as failed every running job whose heartbeat is older than {@code staleAfter}: its writer stopped.
+     * Each replica may run it; a job is ended once (the update's condition).
+     */
+    public Uni<List<ExportJob>> failAbandoned(java.time.Duration staleAfter, String error) {
+        return pool.preparedQuery("update export.export_job set status = 'failed', error = $2, finished_at = now() "
+                + "where status = 'running' and heartbeat_at < now() - make_interval(secs => $1) returning " + COLUMNS)
+                .execute(Tuple.of((double) staleAfter.toMillis() / 1000.0, error))
+                .map(rows -> {
+                    List<ExportJob> out = new java.util.ArrayList<>();
+                    rows.forEach(row -> out.add(job(row)));
+                    return out;
+                });
+    }
+
     public Uni<ExportJob> find(long id) {
         return pool.preparedQuery("select " + COLUMNS + " from export.export_job where id = $1")
                 .execute(Tuple.of(id))

@@ -18,7 +18,9 @@ import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -62,6 +64,7 @@ public class ExportJobService {
     private final ExportJobRepository jobs;
     private final ExportConfig config;
     private final MeterRegistry metrics;
+    private final Set<Long> writing = ConcurrentHashMap.newKeySet();
 
     public ExportJobService(StockExportService exports, ExportJobRepository jobs, ExportConfig config,
             MeterRegistry metrics) {
@@ -114,8 +117,15 @@ public class ExportJobService {
                 p.supplier(), p.sku(), p.inStock(), null, null), template);
     }
 
+    /** The ids of the jobs this replica is writing now: ExportJobWatch renews their heartbeat. */
+    public Set<Long> writing() {
+        return Set.copyOf(writing);
+    }
+
     private Uni<ExportJob> run(ExportJob job, ExportRequest request) {
+        writing.add(job.id());
         return onWorker(() -> write(job, request))
+                .eventually(() -> writing.remove(job.id()))
                 .chain(w -> jobs.succeed(job.id(), w.fileName(), w.rows(), w.bytes(), w.sha256()))
                 .onFailure().recoverWithUni(failure -> {
                     LOG.errorf(failure, "Export job %d failed", job.id());

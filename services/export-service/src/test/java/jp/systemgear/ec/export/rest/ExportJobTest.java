@@ -33,6 +33,8 @@ import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 
+import jp.systemgear.ec.export.repository.ExportJobRepository;
+import jp.systemgear.ec.export.service.ExportJobWatch;
 import jp.systemgear.ec.export.service.ScheduledExports;
 import jp.systemgear.ec.testing.PostgresTestResource;
 import jp.systemgear.ec.testing.TestTokens;
@@ -47,6 +49,12 @@ class ExportJobTest {
 
     @Inject
     ScheduledExports schedules;
+
+    @Inject
+    ExportJobWatch watch;
+
+    @Inject
+    ExportJobRepository jobRepository;
 
     @BeforeAll
     static void seed() throws Exception {
@@ -170,6 +178,48 @@ class ExportJobTest {
         assertEquals(0, due(now));
         given().auth().oauth2(TestTokens.viewer()).when().get("/jobs?template=" + leap)
                 .then().statusCode(200).body("size()", equalTo(0));
+    }
+
+    @Test
+    void aJobWhoseReplicaStoppedIsEndedFailedAndItsTemporaryFileRemoved() throws Throwable {
+        long abandoned;
+        long renewed;
+        long fresh;
+        try (var c = CatalogSchemaFixture.connect(); Statement s = c.createStatement()) {
+            abandoned = newRunningJob(s, "10 minutes");
+            renewed = newRunningJob(s, "10 minutes");
+            fresh = newRunningJob(s, "5 seconds");
+        }
+        // What the dead replica left: its half-written file under the temporary name.
+        Path part = CatalogSchemaFixture.WorkProfile.EXPORT_DIR.resolve(".stock-stock-20261129-000000-" + abandoned + ".csv.part");
+        Files.writeString(part, "sku,quantity\r\nJOB-1,");
+        // A live replica renews the heartbeat of the job it writes.
+        VertxContextSupport.subscribeAndAwait(() -> jobRepository.heartbeat(new Long[] { renewed }));
+
+        var ended = VertxContextSupport.subscribeAndAwait(() -> watch.watch());
+        assertEquals(java.util.List.of(abandoned), ended.stream().map(j -> j.id()).filter(id -> id == abandoned
+                || id == renewed || id == fresh).toList());
+        assertFalse(Files.exists(part), "the temporary file is removed");
+        JsonPath job = given().auth().oauth2(TestTokens.viewer()).when().get("/jobs/" + abandoned)
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals("failed", job.getString("status"));
+        assertTrue(job.getString("error").startsWith("abandoned"), job.getString("error"));
+        given().auth().oauth2(TestTokens.viewer()).when().get("/jobs/" + renewed).then().body("status", equalTo("running"));
+        given().auth().oauth2(TestTokens.viewer()).when().get("/jobs/" + fresh).then().body("status", equalTo("running"));
+        given().auth().oauth2(TestTokens.viewer()).when().get("/jobs/" + abandoned + "/file").then().statusCode(409);
+        // Ended once: a second look (another replica) finds nothing more to end.
+        assertTrue(VertxContextSupport.subscribeAndAwait(() -> watch.watch()).stream().noneMatch(j -> j.id() == abandoned));
+        CatalogSchemaFixture.execute("update export.export_job set status = 'failed', finished_at = now() where id in ("
+                + renewed + ", " + fresh + ")");
+    }
+
+    private static long newRunningJob(Statement s, String heartbeatAge) throws java.sql.SQLException {
+        try (ResultSet rs = s.executeQuery("insert into export.export_job (level, format, encoding, requested_by, "
+                + "trigger_kind, heartbeat_at) values ('stock', 'csv', 'UTF-8', 'test-operator', 'manual', now() - interval '"
+                + heartbeatAge + "') returning id")) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     private int due(Instant now) {
