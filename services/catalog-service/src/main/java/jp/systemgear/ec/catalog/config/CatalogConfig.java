@@ -14,6 +14,17 @@ public interface CatalogConfig {
     @WithDefault("1000")
     int ruleTestMaxRows();
 
+    RemovedRows removedRows();
+
+    interface RemovedRows {
+        /**
+         * CATALOG_REMOVED_ROW_RETENTION: how long a removal tombstone is kept for incremental exports; a
+         * cursor older than the pruned tombstones is refused (410 CURSOR_EXPIRED) and takes a full export.
+         */
+        @WithDefault("30d")
+        Duration retention();
+    }
+
     interface Cache {
         /** CACHE_TTL: how long a cached read may be served; invalidation usually ends it sooner. */
         Duration ttl();

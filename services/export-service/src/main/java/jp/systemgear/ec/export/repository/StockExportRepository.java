@@ -44,6 +44,10 @@ public class StockExportRepository {
     static final String CHANGED = "exists (select 1 from unnest(change_xids) x "
             + "where not pg_visible_in_snapshot(x, cast(? as pg_snapshot)))";
 
+    /** "Snapshot ? is older than the newest removal catalog has pruned" (catalog V8). */
+    static final String PREDATES_PRUNED_REMOVALS = "select pg_snapshot_xmin(cast(? as pg_snapshot)) <= pruned_through "
+            + "from catalog.removed_export_horizon_v1";
+
     private final AgroalDataSource dataSource;
     private final ObjectMapper json;
     private final int fetchSize;
@@ -125,6 +129,19 @@ public class StockExportRepository {
         }
 
         /**
+         * Whether an incremental export from {@code since} could miss removals: catalog has pruned removal
+         * tombstones that the snapshot does not see.
+         */
+        public boolean predatesPrunedRemovals(String since) throws SQLException {
+            try (PreparedStatement ps = c.prepareStatement(PREDATES_PRUNED_REMOVALS)) {
+                ps.setString(1, since);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() && rs.getBoolean(1);
+                }
+            }
+        }
+
+        /**
          * Whether any row in the request's scope (level, supplier and SKU filters; other filters are
          * ignored, which can only say "changed" more often) was written or removed after {@code since}.
          */
@@ -137,7 +154,9 @@ public class StockExportRepository {
             params.add(since);
             sql.append(" or exists (select 1 from catalog.removed_export_v1 where ");
             removedRows(scope, since, params, sql);
-            sql.append(")");
+            // Removals older than catalog keeps may have happened since: count that as changed.
+            sql.append(") or (").append(PREDATES_PRUNED_REMOVALS).append(")");
+            params.add(since);
             try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
                 bind(ps, params);
                 try (ResultSet rs = ps.executeQuery()) {

@@ -23,6 +23,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.common.annotation.Blocking;
 
+import jp.systemgear.ec.common.error.ApiException;
+import jp.systemgear.ec.common.error.ErrorCode;
 import jp.systemgear.ec.common.security.Roles;
 import jp.systemgear.ec.export.domain.ChannelTemplate;
 import jp.systemgear.ec.export.domain.ExportFormat;
@@ -68,6 +70,11 @@ public class StockExportResource {
         String client = client(security);
         ExportSession session = exports.open();
         try {
+            if (request.since() != null && session.predatesPrunedRemovals(request.since().snapshot())) {
+                throw new ApiException(ErrorCode.CURSOR_EXPIRED, "The cursor is older than the removals catalog keeps "
+                        + "(CATALOG_REMOVED_ROW_RETENTION): rows removed since it could be missing. Take a full export "
+                        + "without cursor and continue from its X-Export-Cursor");
+            }
             String next = exports.cursorAfter(request, session.snapshot()).token();
             Optional<String> known = exports.snapshotOf(request, ifNoneMatch);
             if (known.isPresent() && !session.changedSince(request, known.get())) {

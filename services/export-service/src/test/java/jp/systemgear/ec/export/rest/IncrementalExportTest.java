@@ -1,6 +1,7 @@
 package jp.systemgear.ec.export.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -240,6 +241,30 @@ class IncrementalExportTest {
                 .then().statusCode(400).body("errors.field", hasItem("inStock"));
         given().auth().oauth2(TestTokens.viewer()).when().get("/stock?sku=INC-0001&cursor=" + productCursor)
                 .then().statusCode(200);
+    }
+
+    @Test
+    void aCursorOlderThanThePrunedRemovalsIsRefusedAndAFullExportStartsAgain() throws Exception {
+        String query = "level=supplier&supplier=INC3";
+        Response full = ndjson(query, null);
+        full.then().statusCode(200);
+        String old = full.header("X-Export-Cursor");
+        String etag = full.header("ETag");
+        try {
+            // Catalog pruned a tombstone written after that export (the update's own transaction stands in).
+            CatalogSchemaFixture.execute("update catalog.removed_row_horizon set pruned_through = pg_current_xact_id(), "
+                    + "pruned_at = now()");
+            ndjson(query, old).then().statusCode(410).body("code", equalTo("CURSOR_EXPIRED"))
+                    .body("detail", containsString("full export"));
+            // A copy from before it is not confirmed as current either: the data comes again.
+            given().auth().oauth2(TestTokens.viewer()).header("If-None-Match", etag)
+                    .when().get("/stock?format=ndjson&" + query).then().statusCode(200);
+            Response again = ndjson(query, null);
+            again.then().statusCode(200);
+            ndjson(query, again.header("X-Export-Cursor")).then().statusCode(200);
+        } finally {
+            CatalogSchemaFixture.execute("update catalog.removed_row_horizon set pruned_through = '0', pruned_at = null");
+        }
     }
 
     private static Response ndjson(String query, String cursor) {

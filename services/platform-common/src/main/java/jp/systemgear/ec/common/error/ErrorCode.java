@@ -17,6 +17,8 @@ public enum ErrorCode {
     CONFLICT(409, "Conflict"),
     /** An {@code If-Match} precondition named a version that is no longer current. */
     PRECONDITION_FAILED(412, "Precondition failed"),
+    /** An incremental export's cursor predates the removals kept for it: only a full export is complete. */
+    CURSOR_EXPIRED(410, "Cursor expired"),
     RATE_LIMITED(429, "Too many requests"),
     FORBIDDEN(403, "Forbidden"),
     METHOD_NOT_ALLOWED(405, "Method not allowed"),
@@ -57,6 +59,7 @@ public enum ErrorCode {
             case 405 -> METHOD_NOT_ALLOWED;
             case 406 -> NOT_ACCEPTABLE;
             case 409 -> CONFLICT;
+            case 410 -> CURSOR_EXPIRED;
             case 412 -> PRECONDITION_FAILED;
             case 413 -> PAYLOAD_TOO_LARGE;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
