@@ -223,6 +223,34 @@ export const handlers = [
     const limit = Number(url.searchParams.get('limit') ?? 50);
     return HttpResponse.json(db.runs.filter((x) => (!supplier || x.supplierCode === supplier) && (!status || x.status === status)).slice(0, limit));
   }),
+  // The dashboard's figures over every run, as import-service counts them.
+  http.get(`${API}/api/import/dashboard/last-committed`, ({ request }) => {
+    const r = requireRole(request, 'admin', 'operator', 'viewer');
+    if (r.error) return r.error;
+    const last = new Map<string, (typeof db.runs)[number]>();
+    for (const run of db.runs.filter((x) => x.status === 'committed')) {
+      const prev = last.get(run.supplierCode);
+      const at = (x: (typeof db.runs)[number]) => Date.parse(x.finishedAt ?? x.createdAt);
+      if (!prev || at(run) > at(prev)) last.set(run.supplierCode, run);
+    }
+    return HttpResponse.json([...last.values()].map((x) => ({ id: x.id, supplierCode: x.supplierCode, createdAt: x.createdAt, finishedAt: x.finishedAt })));
+  }),
+  http.get(`${API}/api/import/dashboard/hourly`, ({ request }) => {
+    const r = requireRole(request, 'admin', 'operator', 'viewer');
+    if (r.error) return r.error;
+    const hours = Number(new URL(request.url).searchParams.get('hours') ?? 24);
+    const since = Date.now() - hours * 3600_000;
+    const groups = new Map<string, { hour: string; status: string; runs: number; rowsStaged: number; rowsError: number }>();
+    for (const run of db.runs.filter((x) => Date.parse(x.createdAt) > since)) {
+      const hour = new Date(Math.floor(Date.parse(run.createdAt) / 3600_000) * 3600_000).toISOString();
+      const g = groups.get(hour + run.status) ?? { hour, status: run.status, runs: 0, rowsStaged: 0, rowsError: 0 };
+      g.runs++;
+      g.rowsStaged += run.rowsStaged ?? 0;
+      g.rowsError += run.rowsError ?? 0;
+      groups.set(hour + run.status, g);
+    }
+    return HttpResponse.json([...groups.values()]);
+  }),
   ...importHandlers(),
   http.get(`${API}/api/catalog/suppliers`, ({ request }) => {
     const r = requireRole(request, 'admin', 'operator', 'viewer');

@@ -8,9 +8,8 @@ import { staleAfterHours } from '@/config/runtime';
 import { formatDateTime, formatNumber } from '@/lib/format';
 import { toApiError } from '@/lib/problem';
 import { useSuppliers } from '@/features/suppliers/api';
-import { useRuns } from '@/features/imports/api';
 import { RunProgressBar, StatusBadge } from '@/features/imports/RunParts';
-import { SERVICES, useRecentRuns, useServiceStatus, type ImportRun, type ServiceName } from './api';
+import { SERVICES, useHourlyRuns, useLastCommittedRuns, useRecentRuns, useServiceStatus, type ImportRun, type ServiceName } from './api';
 import { useRunEvents } from './live';
 import { freshness, last24h, OUTCOMES } from './stats';
 import '@/features/imports/imports.css';
@@ -94,7 +93,7 @@ function formatAge(hours: number | null, t: (k: string, o?: Record<string, unkno
 function Freshness() {
   const { t } = useTranslation();
   const suppliers = useSuppliers();
-  const committed = useRuns({ status: 'committed', limit: 500 }, { refetchInterval: 60_000 });
+  const committed = useLastCommittedRuns();
   const threshold = staleAfterHours();
   const error = suppliers.error ?? committed.error;
   const data = suppliers.data && committed.data ? { suppliers: suppliers.data, committed: committed.data } : undefined;
@@ -142,11 +141,14 @@ function Freshness() {
 /** The last 24 hours: runs by outcome (chart and table), rows imported, row errors. */
 function Last24Hours() {
   const { t } = useTranslation();
-  const q = useRuns({ limit: 500 }, { refetchInterval: 30_000 });
+  const q = useHourlyRuns(24);
   return (
     <QueryState isPending={q.isPending} error={q.error} data={q.data}>
-      {(runs) => {
-        const s = last24h(runs, Date.now());
+      {(hourly) => {
+        const s = last24h(
+          hourly.map((h) => ({ status: h.status, createdAt: h.hour, rowsStaged: h.rowsStaged, rowsError: h.rowsError, runs: h.runs })),
+          Date.now(),
+        );
         return (
           <>
             <dl className="kv">

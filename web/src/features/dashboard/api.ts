@@ -42,6 +42,39 @@ export function useRecentRuns(limit = 50) {
   });
 }
 
+/** GET /api/import/dashboard/last-committed: each supplier's newest committed run, however long ago. */
+export interface LastCommittedRun {
+  id: number;
+  supplierCode: string;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+export function useLastCommittedRuns() {
+  return useQuery({
+    queryKey: ['import-runs', 'last-committed'],
+    queryFn: ({ signal }) => api<LastCommittedRun[]>('/api/import/dashboard/last-committed', { signal }),
+    refetchInterval: 60_000,
+  });
+}
+
+/** GET /api/import/dashboard/hourly: runs created per hour (UTC) and status, counted over every run. */
+export interface HourlyRuns {
+  hour: string;
+  status: string;
+  runs: number;
+  rowsStaged: number;
+  rowsError: number;
+}
+
+export function useHourlyRuns(hours = 24) {
+  return useQuery({
+    queryKey: ['import-runs', 'hourly', hours],
+    queryFn: ({ signal }) => api<HourlyRuns[]>('/api/import/dashboard/hourly', { query: { hours }, signal }),
+    refetchInterval: 30_000,
+  });
+}
+
 /**
  * GET /api/<svc>/status is public and answers 503 with the same body when the service is DOWN, so
  * a 503 with a status body is a result (DOWN and which check failed), not an error.

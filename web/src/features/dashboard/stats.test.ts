@@ -47,6 +47,26 @@ describe('dashboard figures', () => {
   });
 });
 
+describe('dashboard figures from the hourly counts of the server', () => {
+  it('counts each hour and status row as its number of runs, with their summed rows', () => {
+    const hourStart = (h: number) => new Date(Math.floor(now / H) * H - h * H).toISOString();
+    const s = last24h(
+      [
+        { status: 'committed', createdAt: hourStart(0), rowsStaged: 540_000, rowsError: 0, runs: 540 },
+        { status: 'failed', createdAt: hourStart(0), rowsStaged: 0, rowsError: 180, runs: 60 },
+        { status: 'held', createdAt: hourStart(3), rowsStaged: 10, rowsError: 0, runs: 2 },
+        // Began more than 24 hours ago: outside the window.
+        { status: 'committed', createdAt: hourStart(24), rowsStaged: 7, rowsError: 0, runs: 7 },
+      ],
+      now,
+    );
+    expect(s.buckets[23]!.committed).toBe(540);
+    expect(s.buckets[23]!.failed).toBe(60);
+    expect(s.buckets[20]!.waiting).toBe(2);
+    expect(s).toMatchObject({ runs: 602, rowsImported: 540_000, rowErrors: 180 });
+  });
+});
+
 describe('server-sent events parsing', () => {
   it('takes complete events, joins multi-line data, keeps the incomplete rest', () => {
     expect(parseEvents('data:{"a":1}\n\ndata: x\ndata: y\r\n\r\n: comment\n\ndata:{"b"')).toEqual({ data: ['{"a":1}', 'x\ny'], rest: 'data:{"b"' });

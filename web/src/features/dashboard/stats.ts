@@ -63,8 +63,15 @@ export interface Last24h {
   rowErrors: number;
 }
 
-/** The last 24 hours of runs by hour (JST labels) and outcome, with rows imported (committed runs) and row errors. */
-export function last24h(runs: Pick<ImportRunView, 'status' | 'createdAt' | 'rowsStaged' | 'rowsError'>[], now: number): Last24h {
+/**
+ * The last 24 hours of runs by hour (JST labels) and outcome, with rows imported (committed runs) and row
+ * errors. Each item is a run, or (with {@code runs}) that many runs of one hour and status with their rows
+ * summed, as GET /dashboard/hourly counts them; an hour that began more than 24 hours ago is left out.
+ */
+export function last24h(
+  runs: (Pick<ImportRunView, 'status' | 'createdAt' | 'rowsStaged' | 'rowsError'> & { runs?: number })[],
+  now: number,
+): Last24h {
   const start = Math.floor(now / HOUR) * HOUR - 23 * HOUR;
   const empty = (): Record<Outcome, number> => ({ committed: 0, waiting: 0, running: 0, failed: 0, rejected: 0, rolled_back: 0 });
   const buckets: HourBucket[] = Array.from({ length: 24 }, (_, i) => ({
@@ -81,9 +88,10 @@ export function last24h(runs: Pick<ImportRunView, 'status' | 'createdAt' | 'rows
     if (!(at >= now - 24 * HOUR) || at > now + HOUR) continue;
     const i = Math.min(23, Math.max(0, Math.floor((at - start) / HOUR)));
     const o = outcomeOf(r.status);
-    buckets[i]![o]++;
-    byOutcome[o]++;
-    count++;
+    const n = r.runs ?? 1;
+    buckets[i]![o] += n;
+    byOutcome[o] += n;
+    count += n;
     if (r.status === 'committed') rowsImported += r.rowsStaged ?? 0;
     rowErrors += r.rowsError ?? 0;
   }

@@ -1,6 +1,7 @@
 package jp.systemgear.ec.importer.rest;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
@@ -41,6 +42,50 @@ class ImportRunResourceTest {
                 .then().statusCode(200)
                 .body("id", hasItem(id))
                 .body("supplierCode", everyItem(equalTo(supplier)));
+    }
+
+    @Test
+    void theDashboardCountsEveryRunNotAPageOfTheNewest() throws Exception {
+        String weekly = "W" + UUID.randomUUID().toString().substring(0, 6);
+        String busy = "B" + UUID.randomUUID().toString().substring(0, 6);
+        long lastOfWeekly;
+        try (java.sql.Connection c = jp.systemgear.ec.testing.TestApplicationDatabase.connect();
+                java.sql.Statement st = c.createStatement()) {
+            // A supplier that imports weekly: its last commit is older than 600 newer runs of another supplier.
+            st.execute("insert into import.import_run (supplier_code, source, status, created_at, finished_at) values "
+                    + "('" + weekly + "', 'upload', 'committed', now() - interval '14 days', now() - interval '14 days'), "
+                    + "('" + weekly + "', 'upload', 'failed', now() - interval '2 days', now() - interval '2 days')");
+            try (java.sql.ResultSet rs = st.executeQuery("insert into import.import_run (supplier_code, source, status, "
+                    + "created_at, finished_at) values ('" + weekly + "', 'upload', 'committed', now() - interval '7 days', "
+                    + "now() - interval '7 days') returning id")) {
+                rs.next();
+                lastOfWeekly = rs.getLong(1);
+            }
+            st.execute("insert into import.import_run (supplier_code, source, status, rows_staged, rows_error, created_at, "
+                    + "finished_at) select '" + busy + "', 'trigger', case when g % 10 = 0 then 'failed' else 'committed' end, "
+                    + "100, case when g % 10 = 0 then 3 else 0 end, now() - interval '1 minute', now() from generate_series(1, 600) g");
+        }
+        given().auth().oauth2(TestTokens.viewer()).when().get("/dashboard/last-committed").then().statusCode(200)
+                .body("find { it.supplierCode == '" + weekly + "' }.id", equalTo((int) lastOfWeekly))
+                .body("find { it.supplierCode == '" + busy + "' }.finishedAt", org.hamcrest.Matchers.notNullValue());
+        var hourly = given().auth().oauth2(TestTokens.viewer()).queryParam("hours", 1).when().get("/dashboard/hourly")
+                .then().statusCode(200).extract().jsonPath();
+        java.util.List<java.util.Map<String, Object>> rows = hourly.getList("$");
+        long committed = 0;
+        long failed = 0;
+        long errors = 0;
+        for (var row : rows) {
+            long runs = ((Number) row.get("runs")).longValue();
+            if ("committed".equals(row.get("status"))) {
+                committed += runs;
+            } else if ("failed".equals(row.get("status"))) {
+                failed += runs;
+                errors += ((Number) row.get("rowsError")).longValue();
+            }
+        }
+        assertTrue(committed >= 540 && failed >= 60 && errors >= 180, rows.toString());
+        given().auth().oauth2(TestTokens.viewer()).queryParam("hours", 0).when().get("/dashboard/hourly")
+                .then().statusCode(400).body("errors.field", hasItem("hours"));
     }
 
     @Test
