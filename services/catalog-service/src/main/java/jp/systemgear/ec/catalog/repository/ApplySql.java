@@ -31,9 +31,9 @@ final class ApplySql {
     /**
      * Products the run names that catalog does not have yet (apply with createProducts; before APPLY, in
      * its transaction, so their stock is applied by the same call). One product per SKU, from the last
-     * staged line of that SKU with a name (its JAN and name); the rules of the product API hold: a SKU
-     * outside ProductRequest's pattern, a blank or over-long name make no product (such rows stay unknown
-     * SKUs), a JAN is kept only in the product table's shape (import checked its check digit; JANs need
+     * staged line of that SKU with a name (its JAN and name); the rules of the product API hold
+     * ({@code catalog.creatable_product}, V9): a SKU outside ProductRequest's pattern, a blank or over-long
+     * name make no product (such rows stay unknown SKUs), a JAN is kept only in the product table's shape (import checked its check digit; JANs need
      * not be unique). Existing products are never touched ({@code on conflict}: one created meanwhile by
      * another transaction). SKUs are inserted in order, so two runs naming the same new SKUs wait for each
      * other instead of deadlocking. The count goes on the run's record. $1 run id.
@@ -42,15 +42,13 @@ final class ApplySql {
             with named as (
                 select distinct on (s.sku) s.sku, s.jan, s.product_name
                 from import.staged_row_v1 s
-                where s.run_id = $1 and s.sku is not null
-                  and s.product_name is not null and char_length(s.product_name) <= 300
+                where s.run_id = $1 and s.sku is not null and catalog.creatable_product(s.sku, s.product_name)
                 order by s.sku, s.line_no desc
             ), created as (
                 insert into catalog.product (sku, jan, name, attributes)
                 select n.sku, case when n.jan ~ '^([0-9]{8}|[0-9]{13})$' then n.jan end, n.product_name, '{}'::jsonb
                 from named n
-                where n.sku ~ '^[A-Za-z0-9][A-Za-z0-9_.+-]{0,63}$'
-                  and not exists (select 1 from catalog.product p where p.sku = n.sku)
+                where not exists (select 1 from catalog.product p where p.sku = n.sku)
                 order by n.sku
                 on conflict (sku) do nothing
                 returning 1

@@ -91,17 +91,15 @@ public final class StockDiffQuery {
 
     /**
      * The products a run with create_products would have catalog create: distinct staged SKUs with a named
-     * row and the product API's SKU shape (catalog's CREATE_PRODUCTS applies the same rules) that are not
-     * products yet. Products are read through {@code catalog.availability_export_v1} (one row per product):
+     * row and the product API's SKU shape (catalog's function {@code creatable_product}, the rule its
+     * CREATE_PRODUCTS applies) that are not products yet. Products are read through {@code catalog.availability_export_v1} (one row per product):
      * a hash anti join over it costs about as much as reading the catalog's products once, which only runs
      * with the option pay.
      */
     private static final String PRODUCTS_TO_CREATE = """
             select count(*) from (
                 select distinct s.sku from import.staged_row_v1 s
-                 where s.run_id = ? and s.sku is not null
-                   and s.product_name is not null and char_length(s.product_name) <= 300
-                   and s.sku ~ '^[A-Za-z0-9][A-Za-z0-9_.+-]{0,63}$') n
+                 where s.run_id = ? and s.sku is not null and catalog.creatable_product(s.sku, s.product_name)) n
              where not exists (select 1 from catalog.availability_export_v1 a where a.sku = n.sku)
             """;
 
