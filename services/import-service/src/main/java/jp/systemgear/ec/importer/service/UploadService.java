@@ -59,7 +59,7 @@ public class UploadService {
     public Uni<Received> receive(String supplierCode, Path uploaded, String clientFileName, String user,
             Options options) {
         return vertx.executeBlocking(Uni.createFrom().item(() -> files.accept(uploaded, clientFileName, supplierCode)))
-                .chain(stored -> existing(supplierCode, stored.sha256()).chain(found -> {
+                .chain(stored -> existing(supplierCode, stored.sha256(), options.createProducts()).chain(found -> {
                     if (found != null) {
                         return vertx.executeBlocking(Uni.createFrom().item(() -> {
                             files.discard(stored);
@@ -98,7 +98,7 @@ public class UploadService {
             String sourceRef) {
         String name = fileName == null ? null : Path.of(fileName).getFileName().toString();
         return vertx.executeBlocking(Uni.createFrom().item(() -> files.accept(fetched, name, supplierCode)))
-                .chain(stored -> existing(supplierCode, stored.sha256()).chain(found -> {
+                .chain(stored -> existing(supplierCode, stored.sha256(), false).chain(found -> {
                     if (found != null) {
                         return failDuplicate(runId, claimedBy, stored, name, sourceRef, found.id)
                                 .call(updated -> discard(stored))
@@ -147,10 +147,16 @@ public class UploadService {
                 java.time.Instant.now(), runId, ImportRun.Status.queued, claimedBy).map(n -> n == 1);
     }
 
+    /**
+     * The run that already imports this content, if any. {@code createProducts}: only a run that creates
+     * products counts; the same file sent again to create its products is a new request, not a resend.
+     */
     @WithSession
-    Uni<ImportRun> existing(String supplierCode, String sha256) {
-        return runs.find("supplierCode = ?1 and fileSha256 = ?2 and status not in (?3, ?4, ?5)", supplierCode, sha256,
-                ImportRun.Status.failed, ImportRun.Status.rejected, ImportRun.Status.rolled_back).firstResult();
+    Uni<ImportRun> existing(String supplierCode, String sha256, boolean createProducts) {
+        return runs.find("supplierCode = ?1 and fileSha256 = ?2 and status not in (?3, ?4, ?5) "
+                + "and (createProducts = true or ?6 = false) order by id desc", supplierCode, sha256,
+                ImportRun.Status.failed, ImportRun.Status.rejected, ImportRun.Status.rolled_back, createProducts)
+                .firstResult();
     }
 
     @WithTransaction

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -107,6 +108,26 @@ class CreateProductsPipelineTest {
         assertFalse(FakeCatalog.calls(plain).get(0).createProducts());
         Runs.run(plain).body("createProducts", equalTo(false)).body("diff.productsToCreate", nullValue())
                 .body("applied.productsCreated", equalTo(0));
+    }
+
+    @Test
+    void theSameFileSentAgainToCreateItsProductsIsANewRunButNotTwice() throws SQLException {
+        String supplier = supplier();
+        byte[] file = PipelineTest.sjis(FILE + "000128,再送,,○,1\n");
+        int plain = PipelineTest.upload(supplier, file, "");
+        assertEquals("committed", PipelineTest.awaitStatus(plain, "committed", "failed", "held"));
+        // Resent as it was: the existing run.
+        given().auth().oauth2(TestTokens.operator()).multiPart("file", "zaiko.csv", file, "text/csv")
+                .when().post("/suppliers/" + supplier + "/files").then().statusCode(200).body("id", equalTo(plain));
+        // Resent to create its products: a run of its own that asks catalog to.
+        int creating = PipelineTest.upload(supplier, file, "?createProducts=true");
+        assertNotEquals(plain, creating);
+        assertEquals("committed", PipelineTest.awaitStatus(creating, "committed", "failed", "held"));
+        assertTrue(FakeCatalog.calls(creating).get(0).createProducts());
+        // And that one is not repeated.
+        given().auth().oauth2(TestTokens.operator()).multiPart("file", "zaiko.csv", file, "text/csv")
+                .when().post("/suppliers/" + supplier + "/files?createProducts=true").then().statusCode(200)
+                .body("id", equalTo(creating));
     }
 
     /** "sku|product_name" of the run's rows in {@code import.staged_row_v1}, by line. */
