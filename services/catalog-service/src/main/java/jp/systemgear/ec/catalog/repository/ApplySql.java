@@ -1,5 +1,7 @@
 package jp.systemgear.ec.catalog.repository;
 
+import jp.systemgear.ec.common.db.BulkStatementSettings;
+
 /**
  * The set-based statements of the apply step and its undo. Each is one statement (data-modifying
  * CTEs), so history and stock change together and every statement sees the same snapshot.
@@ -10,15 +12,8 @@ final class ApplySql {
     private ApplySql() {
     }
 
-    /**
-     * A run is a bulk set, for apply and undo alike: hash joins (with statistics from before the load, a
-     * first import on a table not yet analysed, the planner picked nested loops over stock while the same
-     * statement inserted into it, which grows quadratically: a 100,000-row first import took minutes), and
-     * the memory to keep million-row hashes and sorts off disk. For the transaction only (set_config's
-     * {@code is_local}); one round trip. A select list: callers may add to it.
-     */
-    static final String BULK_SETTINGS = "select set_config('enable_nestloop', 'off', true), "
-            + "set_config('work_mem', '256MB', true)";
+    /** A run is a bulk set, for apply and undo alike ({@link BulkStatementSettings}). */
+    static final String BULK_SETTINGS = BulkStatementSettings.SQL;
 
     /**
      * The run as the view shows it: supplier, import date, rule version (the same on every row of a run,
@@ -33,8 +28,8 @@ final class ApplySql {
      * its transaction, so their stock is applied by the same call). One product per SKU, from the last
      * staged line of that SKU with a name (its JAN and name); the rules of the product API hold
      * ({@code catalog.creatable_product}, V9): a SKU outside ProductRequest's pattern, a blank or over-long
-     * name make no product (such rows stay unknown SKUs), a JAN is kept only in the product table's shape (import checked its check digit; JANs need
-     * not be unique). Existing products are never touched ({@code on conflict}: one created meanwhile by
+     * name make no product (such rows stay unknown SKUs), a JAN is kept only in the product table's shape
+     * (import checked its check digit; JANs need not be unique). Existing products are never touched ({@code on conflict}: one created meanwhile by
      * another transaction). SKUs are inserted in order, so two runs naming the same new SKUs wait for each
      * other instead of deadlocking. The count goes on the run's record. $1 run id.
      */
@@ -85,8 +80,7 @@ final class ApplySql {
     /**
      * Staged rows → stock: the last line per product wins; rows whose values equal the current ones are
      * not written at all (neither stock nor history); a column the file lacks (null) keeps its value.
-     * The run's rows are read once, each paired with its product (or none: an unknown SKU, or no SKU when
-     * no rule matched), and every count comes from that one reading. New stock rows are plain inserts and
+     * Every count comes from the one reading of the run ({@link #STAGED}). New stock rows are plain inserts and
      * existing ones plain updates, not an upsert: ON CONFLICT's speculative insertion cost twice as much per
      * row, and nothing else writes this supplier's stock meanwhile (the caller holds the supplier's row
      * lock, as undo does). History records the changed rows that existed; a new row records its run and
@@ -123,11 +117,9 @@ final class ApplySql {
                 returning 1
             )
             select count(*) as rows_staged,
-                   count(sku) as mapped_rows,
                    count(sku) filter (where product_id is null) as unknown_sku,
                    (select count(*) from inserted) as matched,
-                   (select count(*) from inserted) as changed,
-                   0::bigint as history_rows
+                   (select count(*) from inserted) as changed
               from staged""".formatted(incoming);
     }
 
@@ -156,7 +148,6 @@ final class ApplySql {
                        new_unit_cost, old_discontinued, false, old_run_id, old_import_date
                 from changed
                 where existed
-                returning 1
             ), inserted as (
                 insert into catalog.stock (product_id, supplier_id, quantity, unit_cost, discontinued, run_id,
                     import_date, updated_at)
@@ -172,11 +163,9 @@ final class ApplySql {
                 returning 1
             )
             select count(*) as rows_staged,
-                   count(sku) as mapped_rows,
                    count(sku) filter (where product_id is null) as unknown_sku,
                    (select count(*) from incoming) as matched,
-                   (select count(*) from inserted) + (select count(*) from updated) as changed,
-                   (select count(*) from history) as history_rows
+                   (select count(*) from inserted) + (select count(*) from updated) as changed
               from staged""".formatted(incoming);
     }
 

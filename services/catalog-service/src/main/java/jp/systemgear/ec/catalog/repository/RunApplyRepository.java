@@ -1,8 +1,8 @@
 package jp.systemgear.ec.catalog.repository;
 
+import static jp.systemgear.ec.common.db.SqlValues.instant;
+
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -82,10 +82,9 @@ public class RunApplyRepository {
     private Uni<AppliedRunView> merge(SqlConnection conn, long runId, long supplierId, LocalDate importDate,
             String policy, boolean createProducts, boolean skusUnique) {
         Tuple args = Tuple.of(runId, supplierId, importDate);
-        // The reference lock is shared with the other applies; a product or supplier delete takes it
-        // exclusively (V6).
-        // Whether the supplier has stock rows yet, in the same round trip: a first import takes the statement
-        // that inserts without pairing (the supplier row lock keeps it true until commit).
+        // In one round trip: the bulk settings; the reference lock, shared with the other applies (a product
+        // or supplier delete takes it exclusively, V6); whether the supplier has stock rows yet (a first import
+        // takes the statement that inserts without pairing; the supplier row lock keeps that true until commit).
         return conn.preparedQuery(ApplySql.BULK_SETTINGS + ", catalog.lock_stock_references(false), "
                 + "exists (select 1 from catalog.stock where supplier_id = $1) as has_stock")
                 .execute(Tuple.of(supplierId))
@@ -173,16 +172,12 @@ public class RunApplyRepository {
     }
 
     private static AppliedRunView record(Row r, boolean alreadyApplied) {
-        Function<String, java.time.Instant> instant = column -> {
-            OffsetDateTime t = r.getOffsetDateTime(column);
-            return t == null ? null : t.toInstant();
-        };
         return new AppliedRunView(r.getLong("run_id"), r.getString("supplier_code"), r.getLocalDate("import_date"),
                 r.getInteger("rule_version"), r.getString("status"), r.getInteger("rows_staged"),
                 r.getInteger("rows_matched"), r.getInteger("rows_unknown_sku"), r.getInteger("rows_changed"),
                 r.getInteger("rows_unchanged"), r.getInteger("rows_missing"), r.getInteger("rows_products_created"),
                 r.getString("missing_policy"),
-                r.getString("applied_by"), instant.apply("applied_at"), r.getString("undone_by"),
-                instant.apply("undone_at"), alreadyApplied);
+                r.getString("applied_by"), instant(r, "applied_at"), r.getString("undone_by"),
+                instant(r, "undone_at"), alreadyApplied);
     }
 }

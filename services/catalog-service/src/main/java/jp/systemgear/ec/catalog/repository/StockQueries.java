@@ -1,8 +1,9 @@
 package jp.systemgear.ec.catalog.repository;
 
+import static jp.systemgear.ec.common.db.SqlValues.instant;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -230,10 +231,6 @@ public class StockQueries {
         return result;
     }
 
-    private static java.time.Instant instant(Row r, String column) {
-        OffsetDateTime t = r.getOffsetDateTime(column);
-        return t == null ? null : t.toInstant();
-    }
 
     /** A query under construction with numbered parameters ($1, $2, ...) in the order they are added. */
     private static final class Sql {

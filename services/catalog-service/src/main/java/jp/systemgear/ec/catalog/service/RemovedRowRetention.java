@@ -12,6 +12,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 
 import jp.systemgear.ec.catalog.config.CatalogConfig;
+import jp.systemgear.ec.common.db.SqlValues;
 
 /**
  * Prunes removal tombstones older than CATALOG_REMOVED_ROW_RETENTION and moves the horizon that
@@ -56,7 +57,7 @@ public class RemovedRowRetention {
     /** Prunes the tombstones past the retention; emits how many went. */
     public Uni<Long> prune() {
         Duration retention = config.removedRows().retention();
-        return pool.preparedQuery(PRUNE).execute(Tuple.of((double) retention.toMillis() / 1000.0))
+        return pool.preparedQuery(PRUNE).execute(Tuple.of(SqlValues.seconds(retention)))
                 .map(rows -> rows.size() == 0 ? 0L : rows.iterator().next().getLong(0))
                 .invoke(n -> {
                     if (n > 0) {

@@ -1,5 +1,7 @@
 package jp.systemgear.ec.export.repository;
 
+import static jp.systemgear.ec.common.db.SqlValues.instant;
+
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -11,8 +13,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.pgclient.PgPool;
 import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 
+import jp.systemgear.ec.common.db.SqlValues;
 import jp.systemgear.ec.export.domain.ExportJob;
 import jp.systemgear.ec.export.domain.ExportRequest;
 
@@ -66,12 +70,8 @@ public class ExportJobRepository {
     public Uni<List<ExportJob>> failAbandoned(java.time.Duration staleAfter, String error) {
         return pool.preparedQuery("update export.export_job set status = 'failed', error = $2, finished_at = now() "
                 + "where status = 'running' and heartbeat_at < now() - make_interval(secs => $1) returning " + COLUMNS)
-                .execute(Tuple.of((double) staleAfter.toMillis() / 1000.0, error))
-                .map(rows -> {
-                    List<ExportJob> out = new java.util.ArrayList<>();
-                    rows.forEach(row -> out.add(job(row)));
-                    return out;
-                });
+                .execute(Tuple.of(SqlValues.seconds(staleAfter), error))
+                .map(ExportJobRepository::jobs);
     }
 
     public Uni<ExportJob> find(long id) {
@@ -85,11 +85,7 @@ public class ExportJobRepository {
         return pool.preparedQuery("select " + COLUMNS + " from export.export_job "
                 + "where ($1::text is null or template_code = $1) order by id desc limit $2")
                 .execute(Tuple.of(template, limit))
-                .map(rows -> {
-                    List<ExportJob> out = new java.util.ArrayList<>();
-                    rows.forEach(row -> out.add(job(row)));
-                    return out;
-                });
+                .map(ExportJobRepository::jobs);
     }
 
     /** The names templates use (UTF-8, Windows-31J), not Java's lower-case alias. */
@@ -101,9 +97,10 @@ public class ExportJobRepository {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
-    private static Instant instant(Row row, String column) {
-        OffsetDateTime value = row.getOffsetDateTime(column);
-        return value == null ? null : value.toInstant();
+    private static List<ExportJob> jobs(RowSet<Row> rows) {
+        List<ExportJob> out = new java.util.ArrayList<>();
+        rows.forEach(row -> out.add(job(row)));
+        return out;
     }
 
     private static ExportJob job(Row row) {

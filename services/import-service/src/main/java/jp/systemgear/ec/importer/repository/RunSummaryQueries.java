@@ -1,8 +1,9 @@
 package jp.systemgear.ec.importer.repository;
 
+import static jp.systemgear.ec.common.db.SqlValues.instant;
+
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,6 +13,8 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
+
+import jp.systemgear.ec.common.db.SqlValues;
 
 /**
  * The dashboard's figures, counted in the database over every run (a page of the newest runs misses a
@@ -53,7 +56,7 @@ public class RunSummaryQueries {
         return pool.preparedQuery("select date_trunc('hour', created_at) as hour, status, count(*) as runs, "
                 + "coalesce(sum(rows_staged), 0) as rows_staged, coalesce(sum(rows_error), 0) as rows_error "
                 + "from import.import_run where created_at > now() - make_interval(secs => $1) "
-                + "group by 1, 2 order by 1, 2").execute(Tuple.of((double) window.toSeconds()))
+                + "group by 1, 2 order by 1, 2").execute(Tuple.of(SqlValues.seconds(window)))
                 .map(rows -> {
                     List<HourStatus> out = new ArrayList<>();
                     for (Row r : rows) {
@@ -62,10 +65,5 @@ public class RunSummaryQueries {
                     }
                     return out;
                 });
-    }
-
-    private static Instant instant(Row r, String column) {
-        OffsetDateTime t = r.getOffsetDateTime(column);
-        return t == null ? null : t.toInstant();
     }
 }

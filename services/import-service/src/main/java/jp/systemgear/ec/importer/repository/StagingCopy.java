@@ -40,7 +40,7 @@ public final class StagingCopy implements AutoCloseable {
 
     private final Sender sender;
     private final Writer file;
-    private StringBuilder batch = new StringBuilder(BATCH_CHARS + 4096);
+    private final StringBuilder batch = new StringBuilder(BATCH_CHARS + 4096);
     private long rows;
 
     private StagingCopy(Sender sender, Writer file) {

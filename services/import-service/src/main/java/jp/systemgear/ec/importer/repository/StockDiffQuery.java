@@ -9,6 +9,8 @@ import java.sql.Statement;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import jp.systemgear.ec.common.db.BulkStatementSettings;
+
 /**
  * A staged run against the supplier's current stock, read through catalog's documented view
  * {@code catalog.stock_export_v1}: one set-based statement. The last line per SKU wins, as in catalog's
@@ -88,12 +90,11 @@ public final class StockDiffQuery {
     private static final String COUNTS = counts(false);
     private static final String COUNTS_UNIQUE_SKUS = counts(true);
 
-
     /**
      * The products a run with create_products would have catalog create: distinct staged SKUs with a named
      * row and the product API's SKU shape (catalog's function {@code creatable_product}, the rule its
-     * CREATE_PRODUCTS applies) that are not products yet. Products are read through {@code catalog.availability_export_v1} (one row per product):
-     * a hash anti join over it costs about as much as reading the catalog's products once, which only runs
+     * CREATE_PRODUCTS applies) that are not products yet. Products are read through
+     * {@code catalog.availability_export_v1} (one row per product): a hash anti join over it costs about as much as reading the catalog's products once, which only runs
      * with the option pay.
      */
     private static final String PRODUCTS_TO_CREATE = """
@@ -154,8 +155,7 @@ public final class StockDiffQuery {
         boolean autoCommit = c.getAutoCommit();
         c.setAutoCommit(false);
         try (Statement settings = c.createStatement()) {
-            // For this transaction only, in one round trip (catalog's apply uses the same settings).
-            settings.execute("select set_config('enable_nestloop', 'off', true), set_config('work_mem', '256MB', true)");
+            settings.execute(BulkStatementSettings.SQL);
             Map<String, Long> diff;
             if (count(c, HAS_STOCK, supplierCode) > 0) {
                 diff = paired(c, runId, supplierCode, costChangePercent, uniqueSkus != null);

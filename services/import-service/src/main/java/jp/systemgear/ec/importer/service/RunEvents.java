@@ -1,8 +1,9 @@
 package jp.systemgear.ec.importer.service;
 
+import static jp.systemgear.ec.common.db.SqlValues.instant;
+
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -68,10 +69,5 @@ public class RunEvents {
                     r.getString("error_code"), instant(r, "created_at"), started, instant(r, "finished_at")));
         }
         return new Snapshot(Instant.now(), runs);
-    }
-
-    private static Instant instant(Row r, String column) {
-        OffsetDateTime t = r.getOffsetDateTime(column);
-        return t == null ? null : t.toInstant();
     }
 }
